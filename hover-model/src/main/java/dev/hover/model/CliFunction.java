@@ -1,0 +1,9 @@
+package dev.hover.model;
+
+import java.util.OptionalInt;
+
+/** {@code cli}: the function that runs commands, deploy commands and the scheduler. */
+public record CliFunction(int memory, int timeout, OptionalInt concurrency) implements FunctionSettings {
+    public static final int DEFAULT_MEMORY = 1024;
+    public static final int DEFAULT_TIMEOUT = 900;
+}

@@ -1,0 +1,38 @@
+package dev.hover.model;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * {@code http}: the function that serves the application's HTTP traffic.
+ *
+ * @param memory        MB, 128–10240
+ * @param timeout       seconds, 1–30 (API Gateway's integration limit)
+ * @param warm          containers the warmer keeps warm; 0 disables the warmer
+ * @param concurrency   reserved concurrency; empty means unreserved
+ * @param domains       custom domains served by CloudFront
+ * @param certificate   ACM certificate ARN in us-east-1 for {@code domains}
+ * @param port          the port the application listens on, on loopback
+ * @param readinessPath the path that answers once the application can serve
+ */
+public record HttpFunction(
+        int memory,
+        int timeout,
+        int warm,
+        OptionalInt concurrency,
+        List<String> domains,
+        Optional<String> certificate,
+        int port,
+        String readinessPath) implements FunctionSettings {
+
+    public static final int DEFAULT_MEMORY = 1024;
+    public static final int DEFAULT_TIMEOUT = 28;
+    public static final int DEFAULT_WARM = 1;
+    public static final int DEFAULT_PORT = 8080;
+    public static final String DEFAULT_READINESS_PATH = "/";
+
+    public HttpFunction {
+        domains = List.copyOf(domains);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.hover.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code java}: how the image is built and the JVM started.
+ *
+ * @param baseImage    the image the layers go on ({@code java.base-image}); it must provide a JVM
+ * @param architecture {@code java.architecture}
+ * @param jvmOptions   options for the one JVM of each container ({@code java.jvm-options})
+ * @param mainClass    the application's main class ({@code java.main-class}); when absent the
+ *                     build takes it from the project (its jar manifest or the only main class)
+ * @param repository   an image repository to push to instead of the stage's ECR repository
+ *                     ({@code java.repository}), e.g. a shared artifacts account
+ */
+public record JavaSettings(
+        String baseImage,
+        Architecture architecture,
+        List<String> jvmOptions,
+        Optional<String> mainClass,
+        Optional<String> repository) {
+
+    public static final String DEFAULT_BASE_IMAGE = "public.ecr.aws/lambda/java:21";
+    public static final List<String> DEFAULT_JVM_OPTIONS =
+            List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+
+    public JavaSettings {
+        jvmOptions = List.copyOf(jvmOptions);
+    }
+}
