@@ -35,4 +35,10 @@ public record HttpFunction(
     public HttpFunction {
         domains = List.copyOf(domains);
     }
+
+    /** The http function of a manifest that has no {@code http} section. */
+    public static HttpFunction defaults() {
+        return new HttpFunction(DEFAULT_MEMORY, DEFAULT_TIMEOUT, DEFAULT_WARM, OptionalInt.empty(), List.of(),
+                Optional.empty(), DEFAULT_PORT, DEFAULT_READINESS_PATH);
+    }
 }

@@ -25,7 +25,15 @@ public record JavaSettings(
     public static final List<String> DEFAULT_JVM_OPTIONS =
             List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
 
+    public static final Architecture DEFAULT_ARCHITECTURE = Architecture.X86_64;
+
     public JavaSettings {
         jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** The settings of a manifest that has no {@code java} section. */
+    public static JavaSettings defaults() {
+        return new JavaSettings(DEFAULT_BASE_IMAGE, DEFAULT_ARCHITECTURE, DEFAULT_JVM_OPTIONS, Optional.empty(),
+                Optional.empty());
     }
 }

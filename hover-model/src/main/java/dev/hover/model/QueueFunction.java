@@ -12,7 +12,8 @@ import java.util.OptionalInt;
  * @param concurrency reserved concurrency; empty means unreserved
  * @param tries       how many times a job runs before it fails for good
  * @param backoff     seconds to wait before each retry; the last value repeats
- * @param queues      queue names (before the stage suffix) this function consumes
+ * @param queues      queue names (before the stage suffix) this function consumes; when the manifest
+ *                    names none, the one queue named like the function
  */
 public record QueueFunction(
         String function,
@@ -31,6 +32,12 @@ public record QueueFunction(
     public QueueFunction {
         backoff = List.copyOf(backoff);
         queues = List.copyOf(queues);
+    }
+
+    /** {@code queue.<function>} with every setting left to its default. */
+    public static QueueFunction defaults(String function) {
+        return new QueueFunction(function, DEFAULT_MEMORY, DEFAULT_TIMEOUT, OptionalInt.empty(), DEFAULT_TRIES,
+                DEFAULT_BACKOFF, List.of(function));
     }
 
     /** Seconds to wait before retry number {@code attempt} (1 = the first retry). */
