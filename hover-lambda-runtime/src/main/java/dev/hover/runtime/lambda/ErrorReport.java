@@ -1,0 +1,80 @@
+package dev.hover.runtime.lambda;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An error in the Runtime API's format: the body {@code {"errorMessage","errorType","stackTrace"}}
+ * and the header {@code Lambda-Runtime-Function-Error-Type: Runtime.<kind>}.
+ *
+ * @param kind       what failed, e.g. {@code UserException}, {@code AppStartFailed}; sent as {@code Runtime.<kind>}
+ * @param type       {@code errorType}: the exception's class name
+ * @param message    {@code errorMessage}
+ * @param stackTrace frames and {@code Caused by:} lines, as Java prints them
+ */
+public record ErrorReport(String kind, String type, String message, List<String> stackTrace) {
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final int MAX_FRAMES = 100;
+
+    public ErrorReport {
+        stackTrace = List.copyOf(stackTrace);
+    }
+
+    public static ErrorReport of(String kind, Throwable error) {
+        return new ErrorReport(kind, error.getClass().getName(), String.valueOf(error.getMessage()), frames(error));
+    }
+
+    /** An error with no exception behind it: the message says everything. */
+    public static ErrorReport of(String kind, String message) {
+        return new ErrorReport(kind, "Runtime." + kind, message, List.of());
+    }
+
+    public String headerValue() {
+        return "Runtime." + kind;
+    }
+
+    public byte[] toJson() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("errorMessage", message);
+            json.writeStringField("errorType", type);
+            json.writeArrayFieldStart("stackTrace");
+            for (String frame : stackTrace) {
+                json.writeString(frame);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static List<String> frames(Throwable error) {
+        List<String> frames = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable current = error; current != null && seen.add(current); current = current.getCause()) {
+            if (current != error) {
+                frames.add("Caused by: " + current);
+            }
+            for (StackTraceElement frame : current.getStackTrace()) {
+                if (frames.size() == MAX_FRAMES) {
+                    frames.add("…");
+                    return frames;
+                }
+                frames.add(frame.toString());
+            }
+        }
+        return frames;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.hover.runtime.net;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+
+/**
+ * One kept-alive HTTP/1.1 connection over a plain blocking socket with TCP_NODELAY: on loopback
+ * the cheapest request/response exchange the JDK offers (see docs/performance.md).
+ */
+public final class HttpConnection implements AutoCloseable {
+    /** Bodies up to this size are copied behind the head so the request leaves in one write. */
+    private static final int COALESCE_LIMIT = 32 * 1024;
+
+    private final Socket socket;
+    private final OutputStream out;
+    private final DeadlineInput in;
+    private final ResponseReader reader;
+    private byte[] coalesced = new byte[0];
+
+    private HttpConnection(Socket socket) throws IOException {
+        this.socket = socket;
+        this.out = socket.getOutputStream();
+        this.in = new DeadlineInput(socket);
+        this.reader = new ResponseReader(in);
+    }
+
+    public static HttpConnection open(String host, int port, int connectTimeoutMillis) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
+            return new HttpConnection(socket);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** Sends a request whose head ends with {@link RequestHead#end()}. */
+    public void send(RequestHead head, byte[] body, int offset, int length) throws IOException {
+        if (length == 0) {
+            out.write(head.bytes(), 0, head.size());
+        } else if (length <= COALESCE_LIMIT) {
+            int total = head.size() + length;
+            if (coalesced.length < total) {
+                coalesced = new byte[Math.max(total, 4096)];
+            }
+            System.arraycopy(head.bytes(), 0, coalesced, 0, head.size());
+            System.arraycopy(body, offset, coalesced, head.size(), length);
+            out.write(coalesced, 0, total);
+        } else {
+            out.write(head.bytes(), 0, head.size());
+            out.write(body, offset, length);
+        }
+        out.flush();
+    }
+
+    /**
+     * @param deadlineMillis epoch milliseconds after which reading fails with a
+     *                       {@link SocketTimeoutException}; {@code Long.MAX_VALUE} waits forever
+     */
+    public HttpResponse receive(boolean headRequest, int maxBody, long deadlineMillis) throws IOException {
+        in.deadlineMillis = deadlineMillis;
+        return reader.read(headRequest, maxBody);
+    }
+
+    public boolean isClosed() {
+        return socket.isClosed();
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing a socket we are done with: nothing left to do
+        }
+    }
+
+    /** Sets the socket's read timeout to what is left before the deadline at every read. */
+    private static final class DeadlineInput extends InputStream {
+        private final Socket socket;
+        private final InputStream in;
+        private long deadlineMillis = Long.MAX_VALUE;
+        private int timeout = -1;
+
+        DeadlineInput(Socket socket) throws IOException {
+            this.socket = socket;
+            this.in = socket.getInputStream();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int wanted = 0;
+            if (deadlineMillis != Long.MAX_VALUE) {
+                long remaining = deadlineMillis - System.currentTimeMillis();
+                if (remaining <= 0) {
+                    throw new SocketTimeoutException("The deadline passed");
+                }
+                wanted = (int) Math.min(remaining, Integer.MAX_VALUE);
+            }
+            if (wanted != timeout) {
+                socket.setSoTimeout(wanted);
+                timeout = wanted;
+            }
+            return in.read(b, off, len);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+    }
+}
