@@ -1,0 +1,440 @@
+package dev.hover.model.yaml;
+
+import static dev.hover.model.validation.ManifestRules.ARCHITECTURE;
+import static dev.hover.model.validation.ManifestRules.BACKOFF;
+import static dev.hover.model.validation.ManifestRules.CERTIFICATE;
+import static dev.hover.model.validation.ManifestRules.CRON;
+import static dev.hover.model.validation.ManifestRules.DOMAIN_NAME;
+import static dev.hover.model.validation.ManifestRules.ENVIRONMENT_VARIABLE;
+import static dev.hover.model.validation.ManifestRules.HTTP_TIMEOUT;
+import static dev.hover.model.validation.ManifestRules.IMAGE_REPOSITORY;
+import static dev.hover.model.validation.ManifestRules.MAIN_CLASS;
+import static dev.hover.model.validation.ManifestRules.MEMORY;
+import static dev.hover.model.validation.ManifestRules.NAME;
+import static dev.hover.model.validation.ManifestRules.NOT_BLANK;
+import static dev.hover.model.validation.ManifestRules.NO_WHITESPACE;
+import static dev.hover.model.validation.ManifestRules.PORT;
+import static dev.hover.model.validation.ManifestRules.QUEUE_FUNCTION;
+import static dev.hover.model.validation.ManifestRules.QUEUE_NAME;
+import static dev.hover.model.validation.ManifestRules.READINESS_PATH;
+import static dev.hover.model.validation.ManifestRules.REGION_NAME;
+import static dev.hover.model.validation.ManifestRules.RELATIVE_DIRECTORY;
+import static dev.hover.model.validation.ManifestRules.ROLE;
+import static dev.hover.model.validation.ManifestRules.SECURITY_GROUP_ID;
+import static dev.hover.model.validation.ManifestRules.STAGE;
+import static dev.hover.model.validation.ManifestRules.SUBNET_ID;
+import static dev.hover.model.validation.ManifestRules.TIMEOUT;
+import static dev.hover.model.validation.ManifestRules.atLeast;
+
+import dev.hover.model.Architecture;
+import dev.hover.model.Assets;
+import dev.hover.model.Auth;
+import dev.hover.model.CliFunction;
+import dev.hover.model.HttpFunction;
+import dev.hover.model.JavaSettings;
+import dev.hover.model.QueueFunction;
+import dev.hover.model.ScheduleEntry;
+import dev.hover.model.StageManifest;
+import dev.hover.model.Vpc;
+import dev.hover.model.validation.DerivedNameRules;
+import dev.hover.model.validation.ManifestException;
+import dev.hover.model.validation.Problems;
+import dev.hover.model.validation.Rule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads {@code .hover/<stage>.yml} into a {@link StageManifest}: every key checked for its type
+ * and its rules, every default applied. The YAML is composed into nodes (not loaded into maps) so
+ * every problem keeps its line and column; all problems are collected and thrown together.
+ */
+public final class ManifestReader {
+    static final List<String> TOP_KEYS = List.of("name", "aws-profile", "region", "environment", "auth", "vpc",
+            "deploy-commands", "java", "http", "cli", "queue", "assets", "schedule");
+    static final List<String> AUTH_KEYS = List.of("stack-role", "lambda-role");
+    static final List<String> VPC_KEYS = List.of("security-groups", "subnets");
+    static final List<String> JAVA_KEYS = List.of("base-image", "architecture", "jvm-options", "main-class",
+            "repository");
+    static final List<String> HTTP_KEYS = List.of("memory", "timeout", "warm", "concurrency", "domains",
+            "certificate", "port", "readiness-path");
+    static final List<String> CLI_KEYS = List.of("memory", "timeout", "concurrency");
+    static final List<String> QUEUE_KEYS = List.of("memory", "timeout", "concurrency", "tries", "backoff", "queues");
+    static final List<String> ASSETS_KEYS = List.of("directory", "build-command");
+    static final List<String> SCHEDULE_KEYS = List.of("cron", "command");
+
+    private static final Rule<Integer> NOT_NEGATIVE = atLeast(0);
+
+    /**
+     * Reads a manifest file; the stage is the file name without {@code .yml}, and problems name
+     * the file as {@code file} is spelled.
+     */
+    public StageManifest read(Path file) throws IOException {
+        String fileName = file.getFileName().toString();
+        String stage = fileName.replaceFirst("\\.ya?ml$", "");
+        return read(Files.readString(file), file.toString(), stage);
+    }
+
+    /**
+     * Reads a manifest's text.
+     *
+     * @param displayName how problems name the file
+     * @param stage       the stage the manifest is for
+     * @throws ManifestException listing every problem found
+     */
+    public StageManifest read(String content, String displayName, String stage) {
+        Problems problems = new Problems(displayName);
+        NodeReader reader = new NodeReader(problems);
+        STAGE.check(stage).ifPresent(message -> problems.add(1, 1, "", message));
+        Node root = compose(content, problems);
+        if (root == null) {
+            if (problems.isEmpty()) {
+                problems.add(1, 1, "", "the manifest is empty; it needs at least 'name' and 'region'");
+            }
+            problems.throwIfAny();
+        }
+        if (!(root instanceof MappingNode mapping)) {
+            reader.report(root, "", "expected a mapping of keys (name, region, ...) at the top level, found "
+                    + NodeReader.describe(root));
+            problems.throwIfAny();
+            throw new IllegalStateException("unreachable: a problem was reported");
+        }
+        StageManifest manifest = new Reading(reader, new YamlSection(reader, "", mapping, TOP_KEYS), stage).manifest();
+        problems.throwIfAny();
+        return manifest;
+    }
+
+    private static Node compose(String content, Problems problems) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowRecursiveKeys(false);
+        try {
+            return new Yaml(options).compose(new java.io.StringReader(content));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String context = e.getContext() == null ? "" : e.getContext() + ": ";
+            int line = mark == null ? 1 : mark.getLine() + 1;
+            int column = mark == null ? 1 : mark.getColumn() + 1;
+            problems.add(line, column, "", "YAML syntax error: " + context + e.getProblem());
+        } catch (YAMLException e) {
+            problems.add(1, 1, "", "YAML error: " + e.getMessage());
+        }
+        return null;
+    }
+
+    /** One pass over one manifest; the results are meaningless if a problem was reported. */
+    private static final class Reading {
+        private final NodeReader reader;
+        private final YamlSection top;
+        private final String stage;
+
+        Reading(NodeReader reader, YamlSection top, String stage) {
+            this.reader = reader;
+            this.top = top;
+            this.stage = stage;
+        }
+
+        StageManifest manifest() {
+            top.require("name", "every AWS name of the stage starts with it, e.g. shop-" + stage);
+            top.require("region", "the AWS region of the stage, e.g. eu-west-1");
+            Optional<String> name = top.string("name", NAME);
+            name.ifPresent(valid -> DerivedNameRules.checkName(valid)
+                    .forEach(message -> reader.report(top.value("name").orElseThrow(), "name", message)));
+            return new StageManifest(
+                    stage,
+                    name.orElse(""),
+                    top.string("aws-profile", NO_WHITESPACE),
+                    top.string("region", REGION_NAME).orElse(""),
+                    environment(),
+                    auth(),
+                    vpc(),
+                    top.strings("deploy-commands", NOT_BLANK).orElse(List.of()),
+                    java(),
+                    http(),
+                    cli(),
+                    queues(name),
+                    assets(),
+                    schedule());
+        }
+
+        private Map<String, String> environment() {
+            Map<String, String> environment = new LinkedHashMap<>();
+            top.openSection("environment", "variable names to values").ifPresent(section -> {
+                for (String key : section.keys()) {
+                    Optional<String> problem = ENVIRONMENT_VARIABLE.check(key);
+                    if (problem.isPresent()) {
+                        reader.report(section.keyNode(key), section.pathOf(key), problem.get());
+                        continue;
+                    }
+                    Node value = section.value(key).orElseThrow();
+                    if (NodeReader.isNull(value)) {
+                        environment.put(key, "");
+                    } else {
+                        reader.text(value, section.pathOf(key), Rule.none())
+                                .ifPresent(text -> environment.put(key, text));
+                    }
+                }
+            });
+            return environment;
+        }
+
+        private Auth auth() {
+            return top.section("auth", AUTH_KEYS)
+                    .map(auth -> new Auth(auth.string("stack-role", ROLE), auth.string("lambda-role", ROLE)))
+                    .orElse(Auth.NONE);
+        }
+
+        private Optional<Vpc> vpc() {
+            return top.section("vpc", VPC_KEYS).map(vpc -> {
+                List<String> securityGroups = requiredList(vpc, "security-groups", SECURITY_GROUP_ID,
+                        "functions in a VPC need at least one security group");
+                List<String> subnets = requiredList(vpc, "subnets", SUBNET_ID,
+                        "functions in a VPC need at least one subnet");
+                return new Vpc(securityGroups, subnets);
+            });
+        }
+
+        private List<String> requiredList(YamlSection section, String key, Rule<String> itemRule, String why) {
+            if (!section.require(key, why)) {
+                return List.of();
+            }
+            Node node = section.value(key).orElseThrow();
+            if (isEmptyList(node)) {
+                reader.report(node, section.pathOf(key), "is empty; " + why);
+            }
+            return section.strings(key, itemRule).orElse(List.of());
+        }
+
+        private JavaSettings java() {
+            return top.section("java", JAVA_KEYS).map(java -> new JavaSettings(
+                    java.string("base-image", NO_WHITESPACE).orElse(JavaSettings.DEFAULT_BASE_IMAGE),
+                    java.string("architecture", ARCHITECTURE)
+                            .map(value -> Architecture.valueOf(value.toUpperCase(Locale.ROOT)))
+                            .orElse(JavaSettings.DEFAULT_ARCHITECTURE),
+                    java.strings("jvm-options", NO_WHITESPACE).orElse(JavaSettings.DEFAULT_JVM_OPTIONS),
+                    java.string("main-class", MAIN_CLASS),
+                    java.string("repository", IMAGE_REPOSITORY)))
+                    .orElse(JavaSettings.defaults());
+        }
+
+        private HttpFunction http() {
+            return top.section("http", HTTP_KEYS).map(http -> {
+                OptionalInt concurrency = optionalInt(http.integer("concurrency", NOT_NEGATIVE));
+                int warm = http.integer("warm", NOT_NEGATIVE).orElse(HttpFunction.DEFAULT_WARM);
+                if (concurrency.isPresent() && warm > concurrency.getAsInt() && http.has("warm")) {
+                    reader.report(http.value("warm").orElseThrow(), http.pathOf("warm"), "keeps " + warm
+                            + " containers warm but http.concurrency reserves only " + concurrency.getAsInt()
+                            + "; the warmer would be throttled");
+                }
+                List<String> domains = http.strings("domains", DOMAIN_NAME).orElse(List.of());
+                reportDuplicates(http, "domains", "domain");
+                Optional<String> certificate = http.string("certificate", CERTIFICATE);
+                if (!domains.isEmpty() && !http.has("certificate")) {
+                    reader.report(http.keyNode("domains"), http.pathOf("domains"), "custom domains need "
+                            + "http.certificate: the ARN of an ACM certificate in us-east-1 that covers them");
+                }
+                return new HttpFunction(
+                        http.integer("memory", MEMORY).orElse(HttpFunction.DEFAULT_MEMORY),
+                        http.integer("timeout", HTTP_TIMEOUT).orElse(HttpFunction.DEFAULT_TIMEOUT),
+                        warm,
+                        concurrency,
+                        domains,
+                        certificate,
+                        http.integer("port", PORT).orElse(HttpFunction.DEFAULT_PORT),
+                        http.string("readiness-path", READINESS_PATH).orElse(HttpFunction.DEFAULT_READINESS_PATH));
+            }).orElse(HttpFunction.defaults());
+        }
+
+        private CliFunction cli() {
+            return top.section("cli", CLI_KEYS).map(cli -> new CliFunction(
+                    cli.integer("memory", MEMORY).orElse(CliFunction.DEFAULT_MEMORY),
+                    cli.integer("timeout", TIMEOUT).orElse(CliFunction.DEFAULT_TIMEOUT),
+                    optionalInt(cli.integer("concurrency", NOT_NEGATIVE))))
+                    .orElse(CliFunction.defaults());
+        }
+
+        private Map<String, QueueFunction> queues(Optional<String> name) {
+            Map<String, QueueFunction> functions = new LinkedHashMap<>();
+            Map<String, String> claimedBy = new LinkedHashMap<>();
+            top.openSection("queue", "queue function names to their settings").ifPresent(section -> {
+                for (String function : section.keys()) {
+                    String path = section.pathOf(function);
+                    Optional<String> problem = QUEUE_FUNCTION.check(function)
+                            .or(() -> name.flatMap(valid -> DerivedNameRules.checkQueueFunction(valid, function)));
+                    problem.ifPresent(message -> reader.report(section.keyNode(function), path, message));
+                    Node keyNode = section.keyNode(function);
+                    section.section(function, QUEUE_KEYS)
+                            .map(settings -> queueFunction(function, keyNode, settings, name, claimedBy))
+                            .ifPresent(settings -> functions.put(function, settings));
+                }
+            });
+            return functions;
+        }
+
+        private QueueFunction queueFunction(String function, Node keyNode, YamlSection settings,
+                                            Optional<String> name, Map<String, String> claimedBy) {
+            List<String> queues = new ArrayList<>();
+            if (settings.has("queues")) {
+                Node node = settings.value("queues").orElseThrow();
+                if (isEmptyList(node)) {
+                    reader.report(node, settings.pathOf("queues"), "is empty; leave it out to consume the queue '"
+                            + function + "', or name at least one queue");
+                }
+                List<Node> items = reader.list(node, settings.pathOf("queues")).orElse(List.of());
+                for (int i = 0; i < items.size(); i++) {
+                    String itemPath = settings.pathOf("queues") + "[" + i + "]";
+                    Node item = items.get(i);
+                    reader.text(item, itemPath, QUEUE_NAME.and(queue -> name
+                                    .flatMap(valid -> DerivedNameRules.checkQueue(valid, queue))))
+                            .filter(queue -> claim(queue, function, claimedBy, item, itemPath))
+                            .ifPresent(queues::add);
+                }
+            } else {
+                // without a list, the function consumes the queue named like it
+                Optional<String> problem = name.flatMap(valid -> DerivedNameRules.checkQueue(valid, function));
+                problem.ifPresent(message -> reader.report(keyNode, settings.path(), message
+                        + " (the function's default queue, named like the function)"));
+                if (problem.isEmpty() && claim(function, function, claimedBy, keyNode, settings.path())) {
+                    queues.add(function);
+                }
+            }
+            return new QueueFunction(
+                    function,
+                    settings.integer("memory", MEMORY).orElse(QueueFunction.DEFAULT_MEMORY),
+                    settings.integer("timeout", TIMEOUT).orElse(QueueFunction.DEFAULT_TIMEOUT),
+                    optionalInt(settings.integer("concurrency", NOT_NEGATIVE)),
+                    settings.integer("tries", atLeast(1)).orElse(QueueFunction.DEFAULT_TRIES),
+                    settings.value("backoff").flatMap(node -> backoff(node, settings.pathOf("backoff")))
+                            .orElse(QueueFunction.DEFAULT_BACKOFF),
+                    queues);
+        }
+
+        private boolean claim(String queue, String function, Map<String, String> claimedBy, Node node, String path) {
+            String owner = claimedBy.putIfAbsent(queue, function);
+            if (owner == null) {
+                return true;
+            }
+            reader.report(node, path, owner.equals(function)
+                    ? "queue '" + queue + "' is listed twice"
+                    : "queue '" + queue + "' is already consumed by queue function '" + owner
+                            + "'; a queue feeds exactly one function");
+            return false;
+        }
+
+        /** {@code "5, 10"}, {@code 5} or {@code [5, 10]}: seconds before each retry. */
+        private Optional<List<Integer>> backoff(Node node, String path) {
+            if (node instanceof ScalarNode scalar && node.getTag().equals(Tag.STR)) {
+                List<Integer> delays = new ArrayList<>();
+                for (String part : scalar.getValue().split(",", -1)) {
+                    String trimmed = part.trim();
+                    if (!trimmed.matches("\\d{1,9}")) {
+                        reader.report(node, path, "'" + scalar.getValue()
+                                + "' is not a list of seconds like \"5, 10\": '" + trimmed + "' is not a whole number");
+                        return Optional.empty();
+                    }
+                    delays.add(Integer.parseInt(trimmed));
+                }
+                return checkedDelays(delays, node, path);
+            }
+            if (node instanceof ScalarNode) {
+                return reader.integer(node, path, BACKOFF).map(List::of);
+            }
+            return reader.list(node, path).flatMap(items -> {
+                if (items.isEmpty()) {
+                    reader.report(node, path, "is empty; give the seconds to wait before each retry, like [5, 10]");
+                    return Optional.empty();
+                }
+                List<Integer> delays = new ArrayList<>();
+                for (int i = 0; i < items.size(); i++) {
+                    Optional<Integer> delay = reader.integer(items.get(i), path + "[" + i + "]", BACKOFF);
+                    if (delay.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    delays.add(delay.get());
+                }
+                return Optional.of(delays);
+            });
+        }
+
+        private Optional<List<Integer>> checkedDelays(List<Integer> delays, Node node, String path) {
+            for (int delay : delays) {
+                Optional<String> problem = BACKOFF.check(delay);
+                if (problem.isPresent()) {
+                    reader.report(node, path, problem.get());
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(delays);
+        }
+
+        private Assets assets() {
+            return top.section("assets", ASSETS_KEYS).map(assets -> {
+                Optional<String> buildCommand = assets.string("build-command", NOT_BLANK);
+                if (assets.has("build-command") && !assets.has("directory")) {
+                    reader.report(assets.keyNode("build-command"), assets.pathOf("build-command"),
+                            "needs assets.directory: the directory the command's output is uploaded from");
+                }
+                return new Assets(assets.string("directory", RELATIVE_DIRECTORY), buildCommand);
+            }).orElse(Assets.NONE);
+        }
+
+        private List<ScheduleEntry> schedule() {
+            List<ScheduleEntry> schedule = new ArrayList<>();
+            top.value("schedule").flatMap(node -> reader.list(node, "schedule")).ifPresent(items -> {
+                for (int i = 0; i < items.size(); i++) {
+                    reader.section(items.get(i), "schedule[" + i + "]", SCHEDULE_KEYS).ifPresent(entry -> {
+                        entry.require("cron", "when to run, five fields like \"0 3 * * *\" (UTC)");
+                        entry.require("command", "the command to run, as given to hover:command");
+                        Optional<String> cron = entry.string("cron", CRON);
+                        Optional<String> command = entry.string("command", NOT_BLANK);
+                        if (cron.isPresent() && command.isPresent()) {
+                            schedule.add(new ScheduleEntry(cron.get(), command.get()));
+                        }
+                    });
+                }
+            });
+            return schedule;
+        }
+
+        private void reportDuplicates(YamlSection section, String key, String what) {
+            if (!(section.value(key).orElse(null) instanceof SequenceNode sequence)) {
+                return;
+            }
+            List<String> seen = new ArrayList<>();
+            List<Node> items = sequence.getValue();
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i) instanceof ScalarNode scalar) {
+                    if (seen.contains(scalar.getValue())) {
+                        reader.report(scalar, section.pathOf(key) + "[" + i + "]",
+                                what + " '" + scalar.getValue() + "' is listed twice");
+                    }
+                    seen.add(scalar.getValue());
+                }
+            }
+        }
+
+        private static boolean isEmptyList(Node node) {
+            return NodeReader.isNull(node) || node instanceof SequenceNode sequence && sequence.getValue().isEmpty();
+        }
+
+        private static OptionalInt optionalInt(Optional<Integer> value) {
+            return value.map(OptionalInt::of).orElse(OptionalInt.empty());
+        }
+    }
+}
