@@ -1,5 +1,8 @@
 package dev.hover.runtime;
 
+import dev.hover.runtime.http.HttpHandler;
+import dev.hover.runtime.http.LoopbackClient;
+
 /**
  * The handler factory of each function type: the one place where a function type is wired to
  * the package that serves it.
@@ -8,9 +11,10 @@ final class Handlers {
     private Handlers() {
     }
 
-    static HandlerFactory forType(FunctionType type) {
+    /** @param application the application on loopback, ready */
+    static HandlerFactory forType(FunctionType type, LoopbackClient application) {
         return switch (type) {
-            case HTTP -> notSupported(type);
+            case HTTP -> context -> HttpHandler.create(application);
             case CLI -> notSupported(type);
             case QUEUE -> notSupported(type);
         };

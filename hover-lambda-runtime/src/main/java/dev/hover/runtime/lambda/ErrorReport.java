@@ -33,9 +33,12 @@ public record ErrorReport(String kind, String type, String message, List<String>
         return new ErrorReport(kind, error.getClass().getName(), String.valueOf(error.getMessage()), frames(error));
     }
 
-    /** An error with no exception behind it: the message says everything. */
-    public static ErrorReport of(String kind, String message) {
-        return new ErrorReport(kind, "Runtime." + kind, message, List.of());
+    /**
+     * An error the runtime diagnosed itself: {@code errorType} is {@code Runtime.<kind>}, the
+     * message says what went wrong, the stack trace is the cause's, if any.
+     */
+    public static ErrorReport diagnosed(String kind, String message, Throwable cause) {
+        return new ErrorReport(kind, "Runtime." + kind, message, cause == null ? List.of() : frames(cause));
     }
 
     public String headerValue() {

@@ -1,6 +1,7 @@
 package dev.hover.runtime.lambda;
 
 import dev.hover.runtime.Invocation;
+import dev.hover.runtime.Log;
 import dev.hover.runtime.net.HttpConnection;
 import dev.hover.runtime.net.HttpResponse;
 import dev.hover.runtime.net.RequestHead;
@@ -54,11 +55,12 @@ public final class RuntimeApiClient {
                     throw new RuntimeApiException("The Runtime API refused next with " + response.status() + ": "
                             + new String(response.body(), StandardCharsets.UTF_8));
                 }
-                last = new IOException("next answered " + response.status());
+                last = new IOException("next answered " + response.status() + ": "
+                        + new String(response.body(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 last = e;
             }
-            System.err.println("hover: next invocation failed (attempt " + attempt + "): " + last.getMessage());
+            Log.error("next invocation failed (attempt " + attempt + "): " + last.getMessage());
             sleep(backoff);
             backoff = Math.min(backoff * 2, 1000);
         }

@@ -20,6 +20,7 @@ public final class HttpConnection implements AutoCloseable {
     private final DeadlineInput in;
     private final ResponseReader reader;
     private byte[] coalesced = new byte[0];
+    private long lastUsedMillis = System.currentTimeMillis();
 
     private HttpConnection(Socket socket) throws IOException {
         this.socket = socket;
@@ -68,8 +69,13 @@ public final class HttpConnection implements AutoCloseable {
         return reader.read(headRequest, maxBody);
     }
 
-    public boolean isClosed() {
-        return socket.isClosed();
+    /** When the last exchange ended (epoch ms), as marked by {@link #markUsed()}. */
+    public long lastUsedMillis() {
+        return lastUsedMillis;
+    }
+
+    public void markUsed() {
+        lastUsedMillis = System.currentTimeMillis();
     }
 
     @Override

@@ -17,7 +17,9 @@ public final class RequestHead {
         ascii(method);
         append((byte) ' ');
         utf8(target);
-        ascii(" HTTP/1.1\r\n");
+        ascii(" HTTP/1.1");
+        append((byte) '\r');
+        append((byte) '\n');
         return this;
     }
 

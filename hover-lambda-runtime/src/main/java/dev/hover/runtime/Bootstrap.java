@@ -1,0 +1,161 @@
+package dev.hover.runtime;
+
+import dev.hover.model.packaged.PackagedManifest;
+import dev.hover.model.packaged.PackagedManifestCodec;
+import dev.hover.model.packaged.PackagedManifestException;
+import dev.hover.runtime.api.HoverEnvironment;
+import dev.hover.runtime.http.LoopbackClient;
+import dev.hover.runtime.lambda.ErrorReport;
+import dev.hover.runtime.lambda.RuntimeApiClient;
+import dev.hover.runtime.lambda.RuntimeApiException;
+import dev.hover.runtime.secrets.SecretsSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The container's entry point: the cold start (docs/runtime.md), then the Runtime API loop.
+ * One JVM runs this runtime and the application's main class.
+ */
+public final class Bootstrap {
+    static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+    private static final String DEFAULT_TASK_ROOT = "/var/task";
+
+    /** Until secret decryption is wired in, an image with secrets cannot start. */
+    private static final SecretsSource NO_DECRYPTION = (file, manifest) -> {
+        throw new UnsupportedOperationException("this runtime cannot decrypt secrets");
+    };
+
+    private final Map<String, String> environment;
+    private final SecretsSource secrets;
+
+    Bootstrap(Map<String, String> environment, SecretsSource secrets) {
+        this.environment = environment;
+        this.secrets = secrets;
+    }
+
+    public static void main(String[] args) {
+        long entered = System.currentTimeMillis();
+        // read by com.sun.net.httpserver when a server starts: without it every keep-alive
+        // exchange on loopback stalls ~40 ms (Nagle + delayed ACK)
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
+        }
+        Map<String, String> environment = System.getenv();
+        String address = environment.get("AWS_LAMBDA_RUNTIME_API");
+        if (address == null) {
+            Log.error("AWS_LAMBDA_RUNTIME_API is not set: this program runs inside AWS Lambda (or its emulator)");
+            System.exit(2);
+        }
+        RuntimeApiClient api = new RuntimeApiClient(address);
+        EventHandler handler;
+        try {
+            handler = new Bootstrap(environment, NO_DECRYPTION).coldStart(entered);
+        } catch (InitException e) {
+            fail(api, ErrorReport.diagnosed(e.kind(), e.getMessage(), e.getCause()), e);
+            return;
+        } catch (RuntimeException | Error e) {
+            fail(api, ErrorReport.diagnosed("InitFailed", "Cold start failed: " + e, e), e);
+            return;
+        }
+        try {
+            new RuntimeLoop(api, handler).run();
+        } catch (RuntimeApiException e) {
+            Log.error("the Runtime API failed, exiting: " + e.getMessage(), e);
+            System.exit(1);
+        }
+    }
+
+    private static void fail(RuntimeApiClient api, ErrorReport report, Throwable error) {
+        Log.error("init failed: " + report.headerValue() + ": " + report.message(), error);
+        try {
+            api.reportInitError(report);
+        } finally {
+            System.exit(1);
+        }
+    }
+
+    /** Everything between the JVM's start and the first {@code next}. */
+    EventHandler coldStart(long entered) throws InitException {
+        FunctionType type = functionType();
+        String taskRoot = environment.getOrDefault("LAMBDA_TASK_ROOT", DEFAULT_TASK_ROOT);
+        PackagedManifest manifest = readManifest(taskRoot);
+        long manifestRead = System.currentTimeMillis();
+        Map<String, String> secretValues = readSecrets(Path.of(taskRoot, "hover", "secrets.env"), manifest);
+        long secretsRead = System.currentTimeMillis();
+        expose(manifest, secretValues);
+        String directories = WritableDirectories.prepare();
+
+        long appStarting = System.currentTimeMillis();
+        Application application = Application.start(manifest.mainClass());
+        LoopbackClient loopback = new LoopbackClient(manifest.http().port());
+        Readiness.await(application, loopback, manifest.http().readinessPath(), type,
+                manifest.http().readyTimeoutSeconds() * 1000L);
+        long ready = System.currentTimeMillis();
+
+        EventHandler handler;
+        try {
+            handler = Handlers.forType(type, loopback).create(new RuntimeContext(type, manifest, environment));
+        } catch (Exception e) {
+            throw new InitException("HandlerUnavailable", "The " + type.lowerCase() + " handler cannot start: " + e, e);
+        }
+        long done = System.currentTimeMillis();
+        long jvmStart = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(entered);
+        Log.info("cold start of " + manifest.name() + " build " + manifest.buildId() + " (" + type.lowerCase()
+                + "): ready in " + (done - jvmStart) + " ms: jvm " + (entered - jvmStart)
+                + " ms, manifest " + (manifestRead - entered) + " ms, secrets " + (secretsRead - manifestRead)
+                + " ms (" + secretValues.size() + "), application " + (ready - appStarting) + " ms, handler "
+                + (done - ready) + " ms; " + directories);
+        return handler;
+    }
+
+    private FunctionType functionType() throws InitException {
+        try {
+            return FunctionType.parse(environment.get(FunctionType.VARIABLE));
+        } catch (IllegalArgumentException e) {
+            throw new InitException("BadConfiguration", e.getMessage());
+        }
+    }
+
+    private PackagedManifest readManifest(String taskRoot) throws InitException {
+        String configured = environment.get("HOVER_MANIFEST");
+        Path file = configured != null && !configured.isEmpty() ? Path.of(configured) : Path.of(taskRoot, "hover", "stage.json");
+        if (!Files.isRegularFile(file)) {
+            throw new InitException("ManifestMissing", "No packaged manifest at " + file
+                    + (configured != null ? " (HOVER_MANIFEST)" : " ($LAMBDA_TASK_ROOT/hover/stage.json)"));
+        }
+        try {
+            return PackagedManifestCodec.read(file);
+        } catch (PackagedManifestException e) {
+            throw new InitException("ManifestInvalid", e.getMessage(), e);
+        }
+    }
+
+    private Map<String, String> readSecrets(Path file, PackagedManifest manifest) throws InitException {
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        try {
+            return secrets.load(file, manifest);
+        } catch (Exception e) {
+            // the message only: a decryption library could quote what it failed on
+            throw new InitException("SecretsUnavailable", "The secrets in " + file + " cannot be decrypted: "
+                    + e.getClass().getName() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Variables and secrets become system properties (unless the JVM options set one already)
+     * and {@link HoverEnvironment}, before the application's first line runs.
+     */
+    private static void expose(PackagedManifest manifest, Map<String, String> secretValues) {
+        HoverEnvironment.initialize(manifest.stage(), manifest.buildId(), manifest.environment(), secretValues);
+        for (Map.Entry<String, String> variable : HoverEnvironment.variables().entrySet()) {
+            if (System.getProperty(variable.getKey()) == null) {
+                System.setProperty(variable.getKey(), variable.getValue());
+            }
+        }
+    }
+}

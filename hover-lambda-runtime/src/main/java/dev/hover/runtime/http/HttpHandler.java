@@ -1,0 +1,89 @@
+package dev.hover.runtime.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.hover.runtime.EventHandler;
+import dev.hover.runtime.Invocation;
+import dev.hover.runtime.Log;
+import dev.hover.runtime.net.HttpResponse;
+import dev.hover.runtime.net.RequestHead;
+import dev.hover.runtime.net.ResponseTooLargeException;
+import dev.hover.runtime.warmer.LambdaPingSender;
+import dev.hover.runtime.warmer.Warmer;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+
+/**
+ * The http function: proxies API Gateway requests to the application on loopback, and answers
+ * the warmer. Every request gets an answer before Lambda's deadline: the application's response,
+ * 504 when it is too slow, or 502 when it is down, breaks the connection or answers too much.
+ */
+public final class HttpHandler implements EventHandler {
+    /** Lambda's limit on a synchronous response payload. */
+    static final int MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
+    /** Kept back from Lambda's deadline to post the 504 before Lambda stops the container. */
+    static final long DEADLINE_MARGIN_MILLIS = 300;
+
+    private final LoopbackClient application;
+    private final HttpEventParser parser;
+    private final ResponseTranslator responses;
+    private final Warmer warmer;
+    private final RequestHead head = new RequestHead();
+
+    public HttpHandler(LoopbackClient application, Warmer warmer) {
+        JsonFactory json = new JsonFactory();
+        this.application = application;
+        this.parser = new HttpEventParser(json);
+        this.responses = new ResponseTranslator(json);
+        this.warmer = warmer;
+    }
+
+    /** The product wiring: warmer pings go through the Lambda API. */
+    public static HttpHandler create(LoopbackClient application) {
+        return new HttpHandler(application, new Warmer(LambdaPingSender::new));
+    }
+
+    @Override
+    public byte[] handle(Invocation invocation) throws Exception {
+        HttpFunctionEvent event = parser.parse(invocation.payload());
+        return switch (event.kind()) {
+            case REQUEST -> proxy(event.request(), invocation);
+            case WARMER -> warmer.warm(invocation, event.warmerConcurrency());
+            case WARMER_PING -> warmer.ping();
+        };
+    }
+
+    private byte[] proxy(ApiGatewayRequest request, Invocation invocation) {
+        long deadline = invocation.deadlineMs() - DEADLINE_MARGIN_MILLIS;
+        RequestTranslator.write(request, invocation, head);
+        try {
+            HttpResponse response = application.exchange(head, request.body(), 0, request.body().length,
+                    RequestTranslator.isIdempotent(request), RequestTranslator.isHead(request),
+                    MAX_RESPONSE_BYTES, deadline);
+            byte[] answer = responses.translate(response);
+            if (answer.length > MAX_RESPONSE_BYTES) {
+                return badGateway(request, invocation, "the response is " + answer.length
+                        + " bytes once encoded for API Gateway, over Lambda's limit of " + MAX_RESPONSE_BYTES);
+            }
+            return answer;
+        } catch (SocketTimeoutException e) {
+            Log.error("504 for " + describe(request, invocation) + ": the application did not answer before the"
+                    + " invocation's deadline (" + DEADLINE_MARGIN_MILLIS + " ms kept to answer)");
+            return responses.error(504, "Gateway Timeout");
+        } catch (ResponseTooLargeException e) {
+            return badGateway(request, invocation, "the response body exceeds Lambda's limit of "
+                    + MAX_RESPONSE_BYTES + " bytes");
+        } catch (IOException e) {
+            return badGateway(request, invocation, "the application on port " + application.port() + " failed: " + e);
+        }
+    }
+
+    private byte[] badGateway(ApiGatewayRequest request, Invocation invocation, String why) {
+        Log.error("502 for " + describe(request, invocation) + ": " + why);
+        return responses.error(502, "Bad Gateway");
+    }
+
+    private static String describe(ApiGatewayRequest request, Invocation invocation) {
+        return request.method() + " " + request.rawPath() + " (request " + invocation.requestId() + ")";
+    }
+}

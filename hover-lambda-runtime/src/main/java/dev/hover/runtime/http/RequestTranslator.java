@@ -1,0 +1,113 @@
+package dev.hover.runtime.http;
+
+import dev.hover.runtime.Invocation;
+import dev.hover.runtime.net.Header;
+import dev.hover.runtime.net.RequestHead;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Writes the HTTP/1.1 request an API Gateway event stands for: the client's method, raw path and
+ * raw query string, its headers and cookies, the proxy headers an application behind a load
+ * balancer expects, and the invocation's id and deadline (see docs/runtime.md).
+ */
+public final class RequestTranslator {
+    public static final String REQUEST_ID_HEADER = "X-Hover-Request-Id";
+    public static final String DEADLINE_HEADER = "X-Hover-Deadline-Ms";
+
+    /** Hop-by-hop and framing headers belong to the client's connection, not to this one. */
+    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
+            "transfer-encoding", "te", "trailer", "upgrade", "content-length", "expect", "cookie", "host");
+    /** Ours: a client must not be able to set them. */
+    private static final String HOVER_PREFIX = "x-hover-";
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE");
+    private static final Set<String> BODY_EXPECTED = Set.of("POST", "PUT", "PATCH");
+
+    private RequestTranslator() {
+    }
+
+    public static boolean isIdempotent(ApiGatewayRequest request) {
+        return IDEMPOTENT.contains(request.method());
+    }
+
+    public static boolean isHead(ApiGatewayRequest request) {
+        return "HEAD".equals(request.method());
+    }
+
+    public static void write(ApiGatewayRequest request, Invocation invocation, RequestHead head) {
+        head.start(request.method(), target(request));
+        String host = request.header("host");
+        if (host == null) {
+            host = request.domainName() != null ? request.domainName() : "localhost";
+        }
+        head.header("Host", host);
+        boolean forwardedFor = false;
+        boolean forwardedProto = false;
+        boolean forwardedHost = false;
+        for (Header header : request.headers()) {
+            String name = header.name().toLowerCase(Locale.ROOT);
+            if (NOT_FORWARDED.contains(name) || name.startsWith(HOVER_PREFIX)) {
+                continue;
+            }
+            forwardedFor |= name.equals("x-forwarded-for");
+            forwardedProto |= name.equals("x-forwarded-proto");
+            forwardedHost |= name.equals("x-forwarded-host");
+            head.header(header.name(), header.value());
+        }
+        if (!forwardedFor && request.sourceIp() != null) {
+            head.header("X-Forwarded-For", request.sourceIp());
+        }
+        if (!forwardedProto) {
+            head.header("X-Forwarded-Proto", "https");
+        }
+        if (!forwardedHost) {
+            head.header("X-Forwarded-Host", host);
+        }
+        if (!request.cookies().isEmpty()) {
+            head.header("Cookie", String.join("; ", request.cookies()));
+        }
+        if (request.body().length > 0 || BODY_EXPECTED.contains(request.method())) {
+            head.header("Content-Length", request.body().length);
+        }
+        head.header(REQUEST_ID_HEADER, invocation.requestId());
+        head.header(DEADLINE_HEADER, invocation.deadlineMs());
+        head.end();
+    }
+
+    /** The request target: raw path and query, with what may not appear in one percent-encoded. */
+    static String target(ApiGatewayRequest request) {
+        String path = request.rawPath().startsWith("/") ? request.rawPath() : "/" + request.rawPath();
+        String target = request.rawQueryString().isEmpty() ? path : path + "?" + request.rawQueryString();
+        return needsEncoding(target) ? encode(target) : target;
+    }
+
+    private static boolean needsEncoding(String target) {
+        for (int i = 0; i < target.length(); i++) {
+            if (!isAllowed(target.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Printable ASCII except what RFC 3986 excludes from paths and queries. */
+    private static boolean isAllowed(char c) {
+        return c > 0x20 && c < 0x7f && "\"<>\\^`{|}".indexOf(c) < 0;
+    }
+
+    private static String encode(String target) {
+        StringBuilder encoded = new StringBuilder(target.length() + 16);
+        for (byte b : target.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (isAllowed(c)) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return encoded.toString();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.hover.runtime.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.hover.runtime.Invocation;
+import dev.hover.runtime.net.RequestHead;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RequestTranslatorTest {
+    private static final Invocation INVOCATION = new Invocation("8476a536-e9f4-11e8-9739-2dfe598c3fcd",
+            1_795_000_030_000L, "arn:aws:lambda:us-east-1:123456789012:function:shop-dev-http:live", null, new byte[0]);
+
+    private final HttpEventParser parser = new HttpEventParser(new JsonFactory());
+
+    private ApiGatewayRequest parse(ApiGatewayEvents event) throws IOException {
+        HttpFunctionEvent parsed = parser.parse(event.json().getBytes(StandardCharsets.UTF_8));
+        assertThat(parsed.kind()).isEqualTo(HttpFunctionEvent.Kind.REQUEST);
+        return parsed.request();
+    }
+
+    private String head(ApiGatewayEvents event) throws IOException {
+        RequestHead head = new RequestHead();
+        RequestTranslator.write(parse(event), INVOCATION, head);
+        return head.toString();
+    }
+
+    @Test
+    void writesTheClientsRequestWithProxyAndInvocationHeaders() throws IOException {
+        String head = head(ApiGatewayEvents.request("POST", "/orders/42")
+                .query("expand=items&expand=customer&q=a%20b")
+                .header("accept", "application/json, text/plain")
+                .header("content-type", "application/json")
+                .cookies("session=abc", "theme=dark")
+                .textBody("{\"quantity\":2}"));
+
+        assertThat(head).isEqualTo("POST /orders/42?expand=items&expand=customer&q=a%20b HTTP/1.1\r\n"
+                + "Host: abc123.execute-api.us-east-1.amazonaws.com\r\n"
+                + "x-forwarded-for: 198.51.100.7\r\n"
+                + "x-forwarded-proto: https\r\n"
+                + "x-forwarded-port: 443\r\n"
+                + "accept: application/json, text/plain\r\n"
+                + "content-type: application/json\r\n"
+                + "X-Forwarded-Host: abc123.execute-api.us-east-1.amazonaws.com\r\n"
+                + "Cookie: session=abc; theme=dark\r\n"
+                + "Content-Length: 14\r\n"
+                + "X-Hover-Request-Id: 8476a536-e9f4-11e8-9739-2dfe598c3fcd\r\n"
+                + "X-Hover-Deadline-Ms: 1795000030000\r\n"
+                + "\r\n");
+    }
+
+    @Test
+    void fillsInForwardingHeadersApiGatewayDidNotSend() throws IOException {
+        String head = head(ApiGatewayEvents.request("GET", "/")
+                .withoutHeader("x-forwarded-for").withoutHeader("x-forwarded-proto"));
+
+        assertThat(head).contains("X-Forwarded-For: 198.51.100.7\r\n", "X-Forwarded-Proto: https\r\n");
+    }
+
+    @Test
+    void dropsHopByHopHeadersAndHeadersOnlyTheRuntimeMaySet() throws IOException {
+        String head = head(ApiGatewayEvents.request("GET", "/")
+                .header("connection", "keep-alive, upgrade")
+                .header("transfer-encoding", "chunked")
+                .header("content-length", "999")
+                .header("x-hover-request-id", "forged")
+                .header("X-Hover-Deadline-Ms", "0"));
+
+        assertThat(head).doesNotContainIgnoringCase("connection:").doesNotContain("chunked", "999", "forged")
+                .doesNotContain("Deadline-Ms: 0\r\n");
+        assertThat(head).doesNotContain("Content-Length");
+    }
+
+    @Test
+    void decodesBase64BodiesToTheirBytes() throws IOException {
+        byte[] bytes = {0, (byte) 0xff, 0x10, (byte) 0x80};
+        ApiGatewayRequest request = parse(ApiGatewayEvents.request("PUT", "/upload").binaryBody(bytes));
+
+        assertThat(request.body()).containsExactly(bytes);
+    }
+
+    @Test
+    void sendsAnEmptyBodyWithAContentLengthForMethodsThatExpectOne() throws IOException {
+        assertThat(head(ApiGatewayEvents.request("POST", "/empty"))).contains("Content-Length: 0\r\n");
+        assertThat(head(ApiGatewayEvents.request("DELETE", "/items/1"))).doesNotContain("Content-Length");
+    }
+
+    @Test
+    void percentEncodesWhatMayNotAppearInARequestTarget() throws IOException {
+        String head = head(ApiGatewayEvents.request("GET", "/files/my report ü.pdf").query("q=\"x\"|y"));
+
+        assertThat(head).startsWith("GET /files/my%20report%20%C3%BC.pdf?q=%22x%22%7Cy HTTP/1.1\r\n");
+    }
+
+    @Test
+    void keepsUtf8HeaderValuesAndNeutralisesLineBreaks() throws IOException {
+        String head = head(ApiGatewayEvents.request("GET", "/").header("x-name", "Zoë\r\nX-Injected: 1"));
+
+        assertThat(head).contains("x-name: Zoë  X-Injected: 1\r\n");
+    }
+
+    @Test
+    void recognisesTheWarmersEvents() throws IOException {
+        HttpFunctionEvent warmer = parser.parse("{\"warmer\": true, \"concurrency\": 5}".getBytes(StandardCharsets.UTF_8));
+        HttpFunctionEvent ping = parser.parse("{\"warmerPing\": true}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(warmer.kind()).isEqualTo(HttpFunctionEvent.Kind.WARMER);
+        assertThat(warmer.warmerConcurrency()).isEqualTo(5);
+        assertThat(ping.kind()).isEqualTo(HttpFunctionEvent.Kind.WARMER_PING);
+    }
+
+    @Test
+    void refusesEventsThatAreNotHttpApiEvents() {
+        assertThatThrownBy(() -> parser.parse("{\"Records\": []}".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("not an API Gateway HTTP API event (payload format 2.0)");
+        assertThatThrownBy(() -> parser.parse("[1]".getBytes(StandardCharsets.UTF_8)))
+                .hasMessage("The event is not a JSON object");
+    }
+}
