@@ -1,0 +1,51 @@
+package dev.hover.testsupport;
+
+/**
+ * The local stand-ins for AWS that integration tests talk to. Each is started once per JVM on a
+ * free loopback port when first asked for, and stopped when the JVM exits; or, for moto and the
+ * registry, reused when {@code HOVER_TEST_MOTO_ENDPOINT} / {@code HOVER_TEST_REGISTRY} name a
+ * running one ({@code scripts/local-aws start}).
+ *
+ * <p>The programs are looked up in {@code <repo>/.local-aws/} ({@code HOVER_LOCAL_AWS_HOME}
+ * overrides it), then on the PATH; {@code scripts/local-aws install} installs them.
+ */
+public final class LocalAws {
+
+    private static final ToolLocator TOOLS = ToolLocator.fromEnvironment();
+
+    private static MotoServer moto;
+    private static LocalRegistry registry;
+    private static CfnLint cfnLint;
+    private static RuntimeInterfaceEmulator rie;
+
+    private LocalAws() {
+    }
+
+    public static synchronized MotoServer moto() {
+        if (moto == null) {
+            moto = MotoServer.startOrReuse(TOOLS);
+        }
+        return moto;
+    }
+
+    public static synchronized LocalRegistry registry() {
+        if (registry == null) {
+            registry = LocalRegistry.startOrReuse(TOOLS);
+        }
+        return registry;
+    }
+
+    public static synchronized CfnLint cfnLint() {
+        if (cfnLint == null) {
+            cfnLint = CfnLint.find(TOOLS);
+        }
+        return cfnLint;
+    }
+
+    public static synchronized RuntimeInterfaceEmulator rie() {
+        if (rie == null) {
+            rie = RuntimeInterfaceEmulator.find(TOOLS);
+        }
+        return rie;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.hover.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A plain-HTTP container registry on loopback (Debian's docker-registry), standing in for ECR's
+ * registry, and {@code skopeo} to read back what was pushed to it.
+ */
+public final class LocalRegistry {
+
+    static final String HOST_PORT_ENV = "HOVER_TEST_REGISTRY";
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration SKOPEO_TIMEOUT = Duration.ofMinutes(5);
+    /** skopeo subcommands that talk to one registry and take {@code --tls-verify}. */
+    private static final List<String> SINGLE_REGISTRY_COMMANDS = List.of("inspect", "list-tags", "delete");
+
+    private final String hostPort;
+    private final Path skopeo;
+
+    private LocalRegistry(String hostPort, Path skopeo) {
+        this.hostPort = hostPort;
+        this.skopeo = skopeo;
+    }
+
+    /** The registry named by {@value #HOST_PORT_ENV}, else a new one on a free port. */
+    static LocalRegistry startOrReuse(ToolLocator tools) {
+        Path skopeo = tools.require("bin/skopeo", "skopeo");
+        String running = System.getenv(HOST_PORT_ENV);
+        if (running != null && !running.isBlank()) {
+            return reuse(running.strip(), skopeo);
+        }
+        Path registry = tools.require("bin/docker-registry", "docker-registry");
+        Path workDirectory = TempDirectories.create("hover-registry-");
+        return FreePorts.startOnFreePort(port -> start(registry, skopeo, workDirectory, port));
+    }
+
+    private static LocalRegistry reuse(String hostPort, Path skopeo) {
+        if (!LoopbackHttp.answers(v2(hostPort))) {
+            throw new IllegalStateException(HOST_PORT_ENV + "=" + hostPort
+                    + " does not answer: run scripts/local-aws start, or unset it to let the tests start their own");
+        }
+        return new LocalRegistry(hostPort, skopeo);
+    }
+
+    private static LocalRegistry start(Path registry, Path skopeo, Path workDirectory, int port) {
+        String hostPort = "127.0.0.1:" + port;
+        Path config = writeConfig(workDirectory, hostPort);
+        LocalProcess process = LocalProcess.start("docker-registry",
+                List.of(registry.toString(), "serve", config.toString()),
+                LocalProcess.environmentWithoutAws(), workDirectory.resolve("registry-" + port + ".log"));
+        process.awaitReady(START_TIMEOUT, () -> LoopbackHttp.answers(v2(hostPort)));
+        return new LocalRegistry(hostPort, skopeo);
+    }
+
+    /** Debian's default configuration binds every interface and wants htpasswd auth: write our own. */
+    private static Path writeConfig(Path workDirectory, String hostPort) {
+        Path storage = workDirectory.resolve("storage");
+        String yaml = String.join("\n",
+                "version: 0.1",
+                "log: {level: info, accesslog: {disabled: true}}",
+                "storage: {filesystem: {rootdirectory: '" + storage + "'}, delete: {enabled: true}}",
+                "http: {addr: '" + hostPort + "', secret: not-a-secret}",
+                "");
+        try {
+            Files.createDirectories(storage);
+            return Files.writeString(workDirectory.resolve("config-" + hostPort.replace(':', '-') + ".yml"), yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the registry configuration", e);
+        }
+    }
+
+    private static URI v2(String hostPort) {
+        return URI.create("http://" + hostPort + "/v2/");
+    }
+
+    /** Like {@code 127.0.0.1:40123}. */
+    public String hostPort() {
+        return hostPort;
+    }
+
+    /** {@code docker://<hostPort>/<repositoryAndTag>}, a skopeo image reference. */
+    public String imageReference(String repositoryAndTag) {
+        return "docker://" + hostPort + "/" + repositoryAndTag;
+    }
+
+    /**
+     * Runs {@code skopeo <args>} with TLS verification off for the plain-HTTP registry and returns
+     * its stdout; fails with its stderr when it exits non-zero.
+     */
+    public String skopeo(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(skopeo.toString());
+        // a fresh machine may have no /etc/containers/policy.json; trust is not what these tests check
+        command.add("--insecure-policy");
+        command.addAll(withPlainHttp(Arrays.asList(args)));
+        return CommandResult.run(command, SKOPEO_TIMEOUT).stdoutIfSuccessful();
+    }
+
+    static List<String> withPlainHttp(List<String> args) {
+        if (args.isEmpty() || args.stream().anyMatch(arg -> arg.contains("tls-verify"))) {
+            return args;
+        }
+        String subcommand = args.get(0);
+        List<String> tlsFlags = subcommand.equals("copy") || subcommand.equals("sync")
+                ? List.of("--src-tls-verify=false", "--dest-tls-verify=false")
+                : SINGLE_REGISTRY_COMMANDS.contains(subcommand) ? List.of("--tls-verify=false") : List.of();
+        List<String> result = new ArrayList<>(args.size() + tlsFlags.size());
+        result.add(subcommand);
+        result.addAll(tlsFlags);
+        result.addAll(args.subList(1, args.size()));
+        return result;
+    }
+
+    @Override
+    public String toString() {
+        return "registry at " + hostPort;
+    }
+}
