@@ -1,0 +1,52 @@
+package dev.hover.runtime.queue;
+
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The SQS client, made on first use (a queue function that only succeeds, or an http function that
+ * never dispatches, pays nothing for it) with the URL-connection HTTP client, and the queues' URLs,
+ * looked up once each with GetQueueUrl.
+ */
+public final class QueueUrls {
+    private static final QueueUrls SHARED = new QueueUrls(QueueUrls::standardClient);
+
+    private final Supplier<SqsClient> clientFactory;
+    private final Map<String, String> urls = new ConcurrentHashMap<>();
+    private volatile SqsClient client;
+
+    public QueueUrls(Supplier<SqsClient> clientFactory) {
+        this.clientFactory = clientFactory;
+    }
+
+    public static QueueUrls shared() {
+        return SHARED;
+    }
+
+    /** Region, credentials and endpoint come from the SDK's standard chain (Lambda's environment). */
+    private static SqsClient standardClient() {
+        return SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    public SqsClient client() {
+        SqsClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = clientFactory.get();
+                }
+                c = client;
+            }
+        }
+        return c;
+    }
+
+    /** @param queueName the full SQS name, e.g. {@code mail-shop-staging} */
+    public String urlOf(String queueName) {
+        return urls.computeIfAbsent(queueName, name -> client().getQueueUrl(r -> r.queueName(name)).queueUrl());
+    }
+}
