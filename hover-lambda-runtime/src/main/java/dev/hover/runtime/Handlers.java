@@ -1,7 +1,9 @@
 package dev.hover.runtime;
 
+import dev.hover.runtime.cli.CliHandler;
 import dev.hover.runtime.http.HttpHandler;
 import dev.hover.runtime.http.LoopbackClient;
+import dev.hover.runtime.queue.QueueHandler;
 
 /**
  * The handler factory of each function type: the one place where a function type is wired to
@@ -15,14 +17,8 @@ final class Handlers {
     static HandlerFactory forType(FunctionType type, LoopbackClient application) {
         return switch (type) {
             case HTTP -> context -> HttpHandler.create(application);
-            case CLI -> notSupported(type);
-            case QUEUE -> notSupported(type);
-        };
-    }
-
-    private static HandlerFactory notSupported(FunctionType type) {
-        return context -> {
-            throw new UnsupportedOperationException(type.lowerCase() + " functions are not supported by this runtime");
+            case CLI -> CliHandler::forFunction;
+            case QUEUE -> QueueHandler::forFunction;
         };
     }
 }

@@ -6,11 +6,15 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.hover.model.ScheduleEntry;
+import dev.hover.runtime.EventHandler;
+import dev.hover.runtime.Invocation;
+import dev.hover.runtime.RuntimeContext;
 import dev.hover.runtime.worker.TimeBox;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,13 +22,19 @@ import java.util.List;
 /**
  * The cli function: answers {@code {"command": "name arg…"}} with {@code {"exitCode": n, "output": "…"}}.
  */
-public final class CliHandler {
+public final class CliHandler implements EventHandler {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final CommandExecutor executor;
 
     private CliHandler(CommandExecutor executor) {
         this.executor = executor;
+    }
+
+    /** The cli function of a stage: the application's commands and schedule, the manifest's schedule. */
+    public static CliHandler forFunction(RuntimeContext context) {
+        return create(CommandRegistry.shared(), ScheduleRegistry.shared(), context.manifest().schedule(),
+                Clock.systemUTC(), Thread.currentThread().getContextClassLoader());
     }
 
     /**
@@ -45,13 +55,12 @@ public final class CliHandler {
         return new CliHandler(executor);
     }
 
-    /**
-     * @param deadline when the invocation must be answered
-     * @throws IllegalArgumentException when the event is not a command event
-     */
-    public String handle(String event, Instant deadline) throws InterruptedException {
-        CommandResult result = executor.execute(commandOf(event), deadline);
-        return answer(result);
+    /** @throws IllegalArgumentException when the event is not a command event */
+    @Override
+    public byte[] handle(Invocation invocation) throws InterruptedException {
+        String command = commandOf(new String(invocation.payload(), StandardCharsets.UTF_8));
+        CommandResult result = executor.execute(command, Instant.ofEpochMilli(invocation.deadlineMs()));
+        return answer(result).getBytes(StandardCharsets.UTF_8);
     }
 
     static String commandOf(String event) {

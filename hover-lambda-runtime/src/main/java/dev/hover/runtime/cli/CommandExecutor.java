@@ -25,47 +25,53 @@ public final class CommandExecutor {
         this.timeBox = timeBox;
     }
 
-    /** @param deadline when the answer must be out (the invocation's deadline) */
+    /**
+     * @param deadline when the answer must be out (the invocation's deadline)
+     * @return the exit code and the output, which is also passed on as it is printed (to the function's
+     *         log, or to the command that runs this one)
+     */
     public CommandResult execute(String line, Instant deadline) throws InterruptedException {
+        CapturedOutput output = new CapturedOutput(ConsoleRouting.current());
+        PrintWriter out = new PrintWriter(output.writer(), true);
+        int exitCode = execute(line, deadline, output, out);
+        out.flush();
+        return new CommandResult(exitCode, output.text());
+    }
+
+    private int execute(String line, Instant deadline, CapturedOutput output, PrintWriter out) throws InterruptedException {
         List<String> words;
         try {
             words = CommandLine.split(line);
         } catch (IllegalArgumentException e) {
-            return new CommandResult(CommandResult.USAGE, "Cannot read the command line: " + e.getMessage() + "\n");
+            out.println("Cannot read the command line: " + e.getMessage());
+            return CommandResult.USAGE;
         }
         if (words.isEmpty()) {
-            return new CommandResult(CommandResult.USAGE, "No command given.\n" + knownCommands());
+            out.print("No command given.\n" + knownCommands());
+            return CommandResult.USAGE;
         }
         String name = words.get(0);
         Command command = registry.find(name).orElse(null);
         if (command == null) {
-            return new CommandResult(CommandResult.UNKNOWN, "Unknown command '" + name + "'.\n" + knownCommands());
+            out.print("Unknown command '" + name + "'.\n" + knownCommands());
+            return CommandResult.UNKNOWN;
         }
-        return run(command, words.subList(1, words.size()), deadline);
-    }
-
-    private CommandResult run(Command command, List<String> args, Instant deadline) throws InterruptedException {
-        CapturedOutput output = new CapturedOutput(ConsoleRouting.current());
         Instant stopAt = deadline.minus(STOP_MARGIN);
-        PrintWriter out = new PrintWriter(output.writer(), true);
-        CommandContext context = new RunningCommand(List.copyOf(args), out, stopAt);
+        CommandContext context = new RunningCommand(List.copyOf(words.subList(1, words.size())), out, stopAt);
         TimeBox.Outcome<Integer> outcome =
                 timeBox.run(() -> ConsoleRouting.capturing(output, () -> command.run(context)), stopAt, GRACE);
-        int exitCode;
         if (outcome instanceof TimeBox.Completed<Integer> completed) {
-            exitCode = completed.value();
-        } else if (outcome instanceof TimeBox.Failed<Integer> failed) {
-            exitCode = 1;
-            out.println("Command '" + command.name() + "' failed: " + failed.cause());
-            out.print(stackTrace(failed.cause()));
-        } else {
-            exitCode = CommandResult.TIMED_OUT;
-            boolean stopped = ((TimeBox.TimedOut<Integer>) outcome).stopped();
-            out.println("Command '" + command.name() + "' was stopped: it would have run past the function's deadline ("
-                    + stopAt + ")." + (stopped ? "" : " It did not end when interrupted and may still be running."));
+            return completed.value();
         }
-        out.flush();
-        return new CommandResult(exitCode, output.text());
+        if (outcome instanceof TimeBox.Failed<Integer> failed) {
+            out.println("Command '" + name + "' failed: " + failed.cause());
+            out.print(stackTrace(failed.cause()));
+            return 1;
+        }
+        boolean stopped = ((TimeBox.TimedOut<Integer>) outcome).stopped();
+        out.println("Command '" + name + "' was stopped: it would have run past the function's deadline ("
+                + stopAt + ")." + (stopped ? "" : " It did not end when interrupted and may still be running."));
+        return CommandResult.TIMED_OUT;
     }
 
     /** The list shown when a command is missing or unknown. */
