@@ -1,6 +1,5 @@
 package dev.hover.runtime.api;
 
-import dev.hover.runtime.queue.JobDispatcher;
 import dev.hover.runtime.queue.JobEnvironment;
 
 /**
@@ -22,7 +21,7 @@ public final class Jobs {
 
     /** A job to configure before {@link PendingJob#dispatch()}. */
     public static <D> PendingJob job(Class<? extends Job<D>> job, D data) {
-        return new PendingJob(job, data, JobDispatcher::shared);
+        return new PendingJob(job, data);
     }
 
     public static void useFactory(JobFactory factory) {

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Supplier;
 
 /** A job being dispatched; every setting is optional. */
 public final class PendingJob {
@@ -20,17 +19,15 @@ public final class PendingJob {
 
     private final Class<?> job;
     private final Object data;
-    private final Supplier<JobDispatcher> dispatcher;
     private Optional<String> queue = Optional.empty();
     private Duration delay = Duration.ZERO;
     private OptionalInt tries = OptionalInt.empty();
     private Optional<List<Integer>> backoff = Optional.empty();
     private OptionalInt timeoutSeconds = OptionalInt.empty();
 
-    PendingJob(Class<?> job, Object data, Supplier<JobDispatcher> dispatcher) {
+    PendingJob(Class<?> job, Object data) {
         this.job = job;
         this.data = data;
-        this.dispatcher = dispatcher;
     }
 
     /** The queue's name as in the manifest ({@code queue.<fn>.queues}), without the stage suffix. */
@@ -85,7 +82,7 @@ public final class PendingJob {
 
     /** Sends the message; returns the job's id. */
     public String dispatch() {
-        return dispatcher.get().dispatch(new DispatchRequest(
+        return JobDispatcher.shared().dispatch(new DispatchRequest(
                 job, data, queue, delay, new RetryOverrides(tries, backoff, timeoutSeconds)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.hover.runtime.queue;
 
 import dev.hover.model.Names;
+import dev.hover.model.packaged.PackagedManifest;
 
 import java.time.Clock;
 import java.util.List;
@@ -30,6 +31,16 @@ public final class JobDispatcher {
         this.environment = environment;
         this.queues = queues;
         this.clock = clock;
+    }
+
+    /** The stage's queues, the application's job environment, the shared SQS client. */
+    public static JobDispatcher forStage(PackagedManifest manifest) {
+        List<String> queueNames = manifest.queues().values().stream()
+                .flatMap(function -> function.queues().stream())
+                .distinct()
+                .toList();
+        return new JobDispatcher(new Names(manifest.name()), queueNames, JobEnvironment.shared(), QueueUrls.shared(),
+                Clock.systemUTC());
     }
 
     /** What {@link dev.hover.runtime.api.Jobs} dispatches with; the runtime installs it as it starts. */

@@ -287,7 +287,7 @@ final class RecordJsonCodec implements JobDataCodec {
     }
 
     private static IllegalArgumentException mismatch(String path, Class<?> type, JsonParser in) throws IOException {
-        return new IllegalArgumentException(path + ": expected a " + type.getSimpleName() + ", found "
+        return new IllegalArgumentException(path + ": expected " + type.getSimpleName() + ", found "
                 + (in.currentToken().isScalarValue() ? in.getText() : in.currentToken().asString()));
     }
 
