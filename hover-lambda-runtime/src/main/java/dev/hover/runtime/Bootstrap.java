@@ -6,6 +6,7 @@ import dev.hover.model.packaged.PackagedManifestException;
 import dev.hover.runtime.api.HoverEnvironment;
 import dev.hover.runtime.http.LoopbackClient;
 import dev.hover.runtime.lambda.ErrorReport;
+import dev.hover.runtime.queue.JobDispatcher;
 import dev.hover.runtime.lambda.RuntimeApiClient;
 import dev.hover.runtime.lambda.RuntimeApiException;
 import dev.hover.runtime.secrets.SecretsSource;
@@ -86,6 +87,8 @@ public final class Bootstrap {
         Map<String, String> secretValues = readSecrets(Path.of(taskRoot, "hover", "secrets.env"), manifest);
         long secretsRead = System.currentTimeMillis();
         expose(manifest, secretValues);
+        // before the application starts, so it may dispatch jobs from its first line on
+        JobDispatcher.install(JobDispatcher.forStage(manifest));
         String directories = WritableDirectories.prepare();
 
         long appStarting = System.currentTimeMillis();
