@@ -3,7 +3,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** A minimal Lambda runtime for the emulator's smoke test: logs each event and answers with it. */
+/** A minimal Lambda runtime for the emulator's smoke test: logs each event and answers with it (after a minute with "slow"). */
 public class EchoBootstrap {
     public static void main(String[] args) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
@@ -15,6 +15,9 @@ public class EchoBootstrap {
                     HttpResponse.BodyHandlers.ofString());
             String requestId = next.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
             System.out.println("event " + next.body());
+            if (args.length > 0 && args[0].equals("slow")) {
+                Thread.sleep(60_000);
+            }
             http.send(HttpRequest.newBuilder(URI.create(api + requestId + "/response"))
                     .POST(HttpRequest.BodyPublishers.ofString(next.body())).build(),
                     HttpResponse.BodyHandlers.discarding());

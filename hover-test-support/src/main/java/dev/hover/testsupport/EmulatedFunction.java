@@ -1,9 +1,10 @@
 package dev.hover.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -31,7 +32,11 @@ public final class EmulatedFunction implements AutoCloseable {
         if (!process.isAlive()) {
             throw new IllegalStateException("the emulator has exited; its output:\n" + process.outputTail());
         }
-        return LoopbackHttp.post(invocationsUri(), payload, functionTimeout.plus(INVOKE_GRACE)).body();
+        try {
+            return LoopbackHttp.post(invocationsUri(), payload, functionTimeout.plus(INVOKE_GRACE)).body();
+        } catch (UncheckedIOException e) {
+            throw new IllegalStateException("the emulator did not answer; its output:\n" + process.outputTail(), e);
+        }
     }
 
     /** Everything the emulator and the bootstrap printed so far. */

@@ -15,9 +15,7 @@ class RuntimeInterfaceEmulatorTest {
 
     @Test
     void runsABootstrapAndReturnsItsAnswersOneAtATime() throws Exception {
-        Path bootstrap = Path.of(getClass().getResource("/EchoBootstrap.java").toURI());
-
-        try (EmulatedFunction function = LocalAws.rie().start(List.of(JAVA, bootstrap.toString()),
+        try (EmulatedFunction function = LocalAws.rie().start(List.of(JAVA, bootstrap()),
                 Map.of("GREETING", "hello", "AWS_LAMBDA_FUNCTION_TIMEOUT", "60"))) {
             CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> function.invoke("{\"n\":1}"));
             CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> function.invoke("{\"n\":2}"));
@@ -29,5 +27,17 @@ class RuntimeInterfaceEmulatorTest {
                             + " with GREETING=hello")
                     .contains("event {\"n\":1}", "event {\"n\":2}");
         }
+    }
+
+    @Test
+    void givesTheFunctionTheTimeoutItWasGiven() throws Exception {
+        try (EmulatedFunction function = LocalAws.rie().start(List.of(JAVA, bootstrap(), "slow"),
+                Map.of("AWS_LAMBDA_FUNCTION_TIMEOUT", "2"))) {
+            assertThat(function.invoke("{}")).contains("Task timed out after 2.00 seconds");
+        }
+    }
+
+    private String bootstrap() throws Exception {
+        return Path.of(getClass().getResource("/EchoBootstrap.java").toURI()).toString();
     }
 }
