@@ -23,11 +23,7 @@ final class ExecutionRole {
     static JsonNode add(Resources resources, StageManifest manifest, List<StageFunction> functions,
                           List<StageQueue> queues) {
         if (manifest.auth().lambdaRole().isPresent()) {
-            String role = manifest.auth().lambdaRole().get();
-            // a role name is as good as its ARN: it can only be a role of the stage's own account
-            return role.startsWith("arn:")
-                    ? TextNode.valueOf(role)
-                    : Cfn.sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/" + role);
+            return TextNode.valueOf(manifest.auth().lambdaRole().get());
         }
         ObjectNode properties = Cfn.object();
         ObjectNode assumeRole = Cfn.object().put("Effect", "Allow").put("Action", "sts:AssumeRole");
