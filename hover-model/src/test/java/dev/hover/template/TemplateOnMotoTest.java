@@ -10,10 +10,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
+import software.amazon.awssdk.services.cloudformation.model.DescribeStacksRequest;
 import software.amazon.awssdk.services.cloudformation.model.Output;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.StackStatus;
@@ -24,7 +26,7 @@ import software.amazon.awssdk.services.eventbridge.model.Rule;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
-import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.FunctionResponseType;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -74,7 +76,7 @@ class TemplateOnMotoTest {
 
     @AfterEach
     void close() {
-        List.of(cloudFormation, lambda, sqs, events, logs).forEach(AutoCloseable::close);
+        List.<SdkAutoCloseable>of(cloudFormation, lambda, sqs, events, logs).forEach(SdkAutoCloseable::close);
     }
 
     @Test
@@ -82,7 +84,7 @@ class TemplateOnMotoTest {
         MotoTemplate created = motoTemplate(TestManifests.maximal(), "build-42");
         cloudFormation.createStack(request -> request.stackName(STACK).templateBody(created.template().toString())
                 .capabilities(Capability.CAPABILITY_IAM));
-        cloudFormation.waiter().waitUntilStackCreateComplete(request -> request.stackName(STACK), PROMPTLY);
+        cloudFormation.waiter().waitUntilStackCreateComplete(describe(), PROMPTLY);
         assertThat(stack().stackStatus()).isEqualTo(StackStatus.CREATE_COMPLETE);
 
         assertFunction("shop-staging-http", 3008, 28, 50);
@@ -111,7 +113,7 @@ class TemplateOnMotoTest {
         MotoTemplate updated = motoTemplate(TestManifests.maximal(2048, queues), "build-43");
         cloudFormation.updateStack(request -> request.stackName(STACK).templateBody(updated.template().toString())
                 .capabilities(Capability.CAPABILITY_IAM));
-        cloudFormation.waiter().waitUntilStackUpdateComplete(request -> request.stackName(STACK), PROMPTLY);
+        cloudFormation.waiter().waitUntilStackUpdateComplete(describe(), PROMPTLY);
         assertThat(stack().stackStatus()).isEqualTo(StackStatus.UPDATE_COMPLETE);
 
         assertFunction("shop-staging-http", 2048, 28, 50);
@@ -138,8 +140,12 @@ class TemplateOnMotoTest {
         return template;
     }
 
+    private static DescribeStacksRequest describe() {
+        return DescribeStacksRequest.builder().stackName(STACK).build();
+    }
+
     private Stack stack() {
-        return cloudFormation.describeStacks(request -> request.stackName(STACK)).stacks().get(0);
+        return cloudFormation.describeStacks(describe()).stacks().get(0);
     }
 
     private Map<String, String> outputs() {
@@ -147,7 +153,7 @@ class TemplateOnMotoTest {
     }
 
     private void assertFunction(String name, int memory, int timeout, int reservedConcurrency) {
-        FunctionConfiguration function = lambda.getFunctionConfiguration(request -> request.functionName(name));
+        GetFunctionConfigurationResponse function = lambda.getFunctionConfiguration(request -> request.functionName(name));
         assertThat(function.memorySize()).as("%s memory", name).isEqualTo(memory);
         assertThat(function.timeout()).as("%s timeout", name).isEqualTo(timeout);
         Integer reserved = lambda.getFunctionConcurrency(request -> request.functionName(name))

@@ -1,0 +1,77 @@
+package dev.hover.plugin.synth;
+
+import dev.hover.model.Names;
+import dev.hover.model.StageManifest;
+import dev.hover.model.validation.ManifestException;
+import dev.hover.model.validation.ManifestRules;
+import dev.hover.model.yaml.ManifestReader;
+import dev.hover.template.TemplateGenerator;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code hover:synth}: reads and validates {@code .hover/<stage>.yml} and writes the stage's
+ * CloudFormation template to {@code <build directory>/hover/<stage>/template.json}, calling no AWS
+ * API. With no build to deploy, the template names a placeholder image and the build id
+ * {@value #BUILD_ID}; everything else is what a deploy would send.
+ */
+public final class Synthesizer {
+    static final String BUILD_ID = "synth";
+    /** AWS's documentation account: the real one is only known with credentials, which synth never uses. */
+    static final String PLACEHOLDER_ACCOUNT = "123456789012";
+
+    private final ManifestReader reader = new ManifestReader();
+    private final TemplateGenerator generator = new TemplateGenerator();
+
+    /**
+     * @return the template file written
+     * @throws ManifestException when the manifest has problems, each with its file, line, column and key
+     * @throws SynthException    when there is no manifest for the stage, or it cannot be read or written
+     */
+    public Path synth(Path projectDirectory, Path buildDirectory, String stage) {
+        ManifestRules.STAGE.check(stage).ifPresent(problem -> {
+            throw new SynthException("hover.stage: " + problem);
+        });
+        String display = ".hover/" + stage + ".yml";
+        Path manifestFile = projectDirectory.resolve(display);
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new SynthException("there is no stage '" + stage + "': " + display + " does not exist; create it with"
+                    + " mvn hover:stage-new -Dhover.stage=" + stage);
+        }
+        StageManifest manifest = reader.read(read(manifestFile), display, stage);
+        String template;
+        try {
+            template = generator.generate(manifest, placeholderImageUri(manifest), BUILD_ID).toJson();
+        } catch (IllegalArgumentException e) {
+            throw new SynthException(display + ": " + e.getMessage(), e);
+        }
+        Path output = buildDirectory.resolve("hover").resolve(stage).resolve("template.json");
+        try {
+            Files.createDirectories(output.getParent());
+            Files.writeString(output, template);
+        } catch (IOException e) {
+            throw new SynthException("cannot write " + output + ": " + e.getMessage(), e);
+        }
+        return output;
+    }
+
+    /**
+     * Where the image would be: {@code java.repository} when given, else the stage's ECR repository,
+     * tagged {@code synth} so that nobody mistakes it for a real build.
+     */
+    static String placeholderImageUri(StageManifest manifest) {
+        String repository = manifest.java().repository().orElseGet(() -> PLACEHOLDER_ACCOUNT + ".dkr.ecr."
+                + manifest.region() + ".amazonaws.com/" + Names.of(manifest).repository());
+        return repository + ":" + BUILD_ID;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new SynthException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
