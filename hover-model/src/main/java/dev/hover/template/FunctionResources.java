@@ -23,7 +23,7 @@ final class FunctionResources {
     static void add(Resources resources, StageManifest manifest, StageFunction function, String imageUri,
                     JsonNode roleArn) {
         Names names = Names.of(manifest);
-        resources.add(function.logGroupId(), "AWS::Logs::LogGroup", Cfn.object()
+        resources.addDeletedWithStack(function.logGroupId(), "AWS::Logs::LogGroup", Cfn.object()
                 .put("LogGroupName", names.logGroup(function.name()))
                 .put("RetentionInDays", LOG_RETENTION_DAYS));
 

@@ -21,7 +21,7 @@ final class QueueResources {
 
     static void add(Resources resources, StageQueue queue, int queuesOfConsumer) {
         StageFunction consumer = queue.consumer();
-        resources.add(queue.queueId(), "AWS::SQS::Queue", Cfn.object()
+        resources.addDeletedWithStack(queue.queueId(), "AWS::SQS::Queue", Cfn.object()
                 .put("QueueName", queue.name())
                 .put("VisibilityTimeout", visibilityTimeout(consumer.settings().timeout()))
                 .put("MessageRetentionPeriod", MESSAGE_RETENTION_SECONDS));

@@ -17,6 +17,15 @@ final class Resources {
         resource.set("Properties", properties);
     }
 
+    /**
+     * Adds a resource that holds data (logs, queued jobs), saying outright that the data goes when the
+     * resource does: a deleted stage keeps nothing, and a renamed queue's jobs go with the old queue.
+     */
+    void addDeletedWithStack(String logicalId, String type, ObjectNode properties) {
+        add(logicalId, type, properties);
+        ((ObjectNode) resources.get(logicalId)).put("DeletionPolicy", "Delete").put("UpdateReplacePolicy", "Delete");
+    }
+
     ObjectNode node() {
         return resources;
     }

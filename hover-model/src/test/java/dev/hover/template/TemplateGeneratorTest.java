@@ -64,6 +64,11 @@ class TemplateGeneratorTest {
         return json("{\"Fn::GetAtt\":[\"" + logicalId + "\",\"" + attribute + "\"]}");
     }
 
+    private static void assertDeletedWithTheStack(JsonNode resource) {
+        assertThat(resource.path("DeletionPolicy").asText()).isEqualTo("Delete");
+        assertThat(resource.path("UpdateReplacePolicy").asText()).isEqualTo("Delete");
+    }
+
     @Nested
     class Functions {
         @Test
@@ -124,6 +129,7 @@ class TemplateGeneratorTest {
                         .isEqualTo("/aws/lambda/" + function.path("FunctionName").asText());
                 assertThat(logGroup.path("RetentionInDays").asInt()).isEqualTo(30);
                 assertThat(function.path("LoggingConfig").path("LogGroup")).isEqualTo(ref(prefix + "LogGroup"));
+                assertDeletedWithTheStack(resource(maximal, prefix + "LogGroup"));
             }
         }
 
@@ -386,6 +392,7 @@ class TemplateGeneratorTest {
             assertThat(properties(maximal, "EmailsJobQueue").path("VisibilityTimeout").asInt()).isEqualTo(6 * 60);
             assertThat(properties(maximal, "ReportsJobQueue").path("VisibilityTimeout").asInt()).isEqualTo(6 * 300);
             assertThat(properties(maximal, "ReportsJobQueue").path("MessageRetentionPeriod").asInt()).isEqualTo(1_209_600);
+            assertDeletedWithTheStack(resource(maximal, "ReportsJobQueue"));
         }
 
         @Test

@@ -175,8 +175,10 @@ class TemplateOnMotoTest {
 
     /** The function's event source mappings by queue name, each checked for batch size and item failures. */
     private Map<String, EventSourceMappingConfiguration> eventSources(String function) {
+        // by ARN: moto's filter does not match a plain function name
+        String arn = lambda.getFunctionConfiguration(request -> request.functionName(function)).functionArn();
         List<EventSourceMappingConfiguration> mappings =
-                lambda.listEventSourceMappings(request -> request.functionName(function)).eventSourceMappings();
+                lambda.listEventSourceMappings(request -> request.functionName(arn)).eventSourceMappings();
         assertThat(mappings).allSatisfy(mapping -> {
             assertThat(mapping.batchSize()).isEqualTo(10);
             assertThat(mapping.functionResponseTypes()).containsExactly(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES);
