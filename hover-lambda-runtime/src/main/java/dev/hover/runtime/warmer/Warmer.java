@@ -52,12 +52,17 @@ public final class Warmer {
 
     private int fanOut(Invocation invocation, int pings) throws InterruptedException {
         FunctionArn target = FunctionArn.parse(invocation.invokedFunctionArn());
-        long timeout = Math.max(invocation.remainingMillis() - ANSWER_MARGIN_MILLIS, 1000);
+        long started = System.currentTimeMillis();
+        long deadline = invocation.deadlineMs() - ANSWER_MARGIN_MILLIS;
         if (sender == null) {
             sender = senderFactory.get();
         }
         PingSender pingSender = sender;
-        long started = System.nanoTime();
+        long timeout = deadline - System.currentTimeMillis();
+        if (timeout <= 0) {
+            Log.error("warmer: no time left to ping " + target + " after " + (System.currentTimeMillis() - started) + " ms");
+            return 0;
+        }
         ExecutorService pool = Executors.newFixedThreadPool(pings, runnable -> {
             Thread thread = new Thread(runnable, "hover-warmer");
             thread.setDaemon(true);
@@ -72,19 +77,18 @@ public final class Warmer {
                 }));
             }
             int succeeded = 0;
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
             for (Future<?> ping : sent) {
                 try {
-                    ping.get(Math.max(deadline - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
+                    ping.get(Math.max(deadline - System.currentTimeMillis(), 0), TimeUnit.MILLISECONDS);
                     succeeded++;
                 } catch (TimeoutException e) {
-                    Log.error("warmer ping of " + target + " timed out after " + timeout + " ms");
+                    Log.error("warmer: a ping of " + target + " did not answer within " + timeout + " ms");
                 } catch (ExecutionException e) {
-                    Log.error("warmer ping of " + target + " failed: " + e.getCause());
+                    Log.error("warmer: a ping of " + target + " failed: " + e.getCause());
                 }
             }
             Log.info("warmer: " + succeeded + " of " + pings + " pings of " + target + " answered in "
-                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
+                    + (System.currentTimeMillis() - started) + " ms");
             return succeeded;
         } finally {
             pool.shutdownNow();

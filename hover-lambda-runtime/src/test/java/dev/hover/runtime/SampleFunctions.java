@@ -1,0 +1,63 @@
+package dev.hover.runtime;
+
+import dev.hover.model.packaged.PackagedManifest;
+import dev.hover.model.packaged.PackagedManifestCodec;
+import dev.hover.testsupport.EmulatedFunction;
+import dev.hover.testsupport.LocalAws;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs an application of the test tree under the Runtime Interface Emulator, the way the image
+ * runs it: {@code java -cp … dev.hover.runtime.Bootstrap} with a packaged manifest written here.
+ */
+public final class SampleFunctions {
+    private SampleFunctions() {
+    }
+
+    /** A port nothing listens on right now, for the application. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A manifest for {@code mainClass} listening on {@code port}, told its port as {@code SAMPLE_PORT}. */
+    public static PackagedManifest manifest(String mainClass, int port, int readyTimeoutSeconds) {
+        return new PackagedManifest("test", "sample-test", "build-1",
+                Map.of("SAMPLE_PORT", Integer.toString(port), "GREETING", "hello from the manifest"), mainClass,
+                new PackagedManifest.Http(port, "/health", 1, readyTimeoutSeconds), List.of(), Map.of());
+    }
+
+    /**
+     * @param taskRoot    stands in for {@code /var/task}: the manifest is written to {@code hover/stage.json} in it
+     * @param environment more variables for the function, e.g. {@code AWS_LAMBDA_FUNCTION_TIMEOUT}
+     */
+    public static EmulatedFunction start(Path taskRoot, PackagedManifest manifest, Map<String, String> environment) {
+        Path hover = taskRoot.resolve("hover");
+        try {
+            Files.createDirectories(hover);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        PackagedManifestCodec.write(manifest, hover.resolve("stage.json"));
+        Map<String, String> variables = new HashMap<>(environment);
+        variables.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+        return LocalAws.rie().start(bootstrapCommand(), variables);
+    }
+
+    public static List<String> bootstrapCommand() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Bootstrap.class.getName());
+    }
+}
