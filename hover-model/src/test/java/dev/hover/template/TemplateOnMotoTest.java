@@ -164,6 +164,10 @@ class TemplateOnMotoTest {
             assertThat(reserved).as("%s reserved concurrency", name).isEqualTo(reservedConcurrency);
         }
         assertThat(function.role()).as("%s role", name).contains(":role/" + STACK + "-LambdaExecutionRole-");
+        assertThat(function.vpcConfig().subnetIds()).as("%s subnets", name)
+                .containsExactly("subnet-0123456789abcdef0", "subnet-0fedcba9876543210");
+        assertThat(function.vpcConfig().securityGroupIds()).as("%s security groups", name)
+                .containsExactly("sg-0123456789abcdef0");
     }
 
     private int visibilityTimeout(String queue) {
