@@ -5,13 +5,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hover.model.StageManifest;
 
-/** The stack's outputs: what the deploy prints at the end, readable with DescribeStacks. */
-final class StackOutputs {
-    static final String STAGE = "Stage";
-    static final String BUILD_ID = "BuildId";
-    static final String URL = "Url";
-    static final String CDN_DOMAIN = "CdnDomain";
-    static final String API_URL = "ApiUrl";
+/** The stack's outputs, by their keys: what the deploy prints at the end, readable with DescribeStacks. */
+public final class StackOutputs {
+    /** The stage, e.g. {@code staging}. */
+    public static final String STAGE = "Stage";
+    /** The build the stack was last deployed with. */
+    public static final String BUILD_ID = "BuildId";
+    /** Where the application answers: {@code https://} and the first custom domain, else the CDN domain. */
+    public static final String URL = "Url";
+    /** The CloudFront distribution's domain, where custom domains' DNS points. */
+    public static final String CDN_DOMAIN = "CdnDomain";
+    /** The HTTP API's own endpoint, {@code https://<id>.execute-api.<region>.amazonaws.com}. */
+    public static final String API_URL = "ApiUrl";
 
     private StackOutputs() {
     }
