@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * of cryptography beyond the associated data the fields form.
  *
  * @param binding          the stage the file was encrypted for
- * @param keyId            ARN of the stage's KMS key
+ * @param keyId            ARN of the stage's KMS key, as KMS reported it: for people and audits; readers
+ *                         decrypt with the key they trust (the stage alias), not with this one
  * @param keyNames         the names of the secrets (not their values), in file order
  * @param encryptedDataKey the data key, encrypted by KMS under {@code keyId}
  * @param nonce            the 96-bit AES-GCM nonce

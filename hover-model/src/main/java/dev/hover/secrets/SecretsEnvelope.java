@@ -22,18 +22,13 @@ public final class SecretsEnvelope {
     private static final String CIPHER = "AES/GCM/NoPadding";
     private static final int TAG_BITS = 128;
 
-    private final DataKeys dataKeys;
     private final SecureRandom random = new SecureRandom();
-
-    public SecretsEnvelope(DataKeys dataKeys) {
-        this.dataKeys = dataKeys;
-    }
 
     /**
      * @param plainText the plain file's content; must be valid dotenv (errors name {@code source}'s line)
      * @param source    what to call the plain file in errors
      */
-    public EncryptedSecretsFile seal(String plainText, StageBinding binding, String source) {
+    public EncryptedSecretsFile seal(String plainText, StageBinding binding, String source, DataKeys dataKeys) {
         List<String> keyNames = List.copyOf(DotenvParser.parse(plainText, source).keySet());
         byte[] nonce = new byte[EncryptedSecretsFile.NONCE_BYTES];
         random.nextBytes(nonce);
@@ -59,13 +54,13 @@ public final class SecretsEnvelope {
      *
      * @param source what to call the encrypted file in errors
      */
-    public PlainSecrets open(EncryptedSecretsFile file, StageBinding expected, String source) {
+    public PlainSecrets open(EncryptedSecretsFile file, StageBinding expected, String source, DataKeyDecryptor dataKeys) {
         if (!file.binding().equals(expected)) {
             throw new SecretsException(Reason.WRONG_STAGE, source + " belongs to " + file.binding()
                     + ", not to " + expected + ": each stage has its own key; decrypt it for its own stage, "
                     + "and encrypt a plain file for " + expected.stage());
         }
-        byte[] key = dataKeys.decrypt(file.keyId(), file.encryptedDataKey(), expected.encryptionContext());
+        byte[] key = dataKeys.decrypt(file.encryptedDataKey(), expected.encryptionContext());
         String text;
         try {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, file.nonce());

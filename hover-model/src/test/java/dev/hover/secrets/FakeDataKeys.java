@@ -37,10 +37,7 @@ final class FakeDataKeys implements DataKeys {
     }
 
     @Override
-    public byte[] decrypt(String keyId, byte[] encrypted, Map<String, String> context) {
-        if (!keyId.equals(KEY_ID)) {
-            throw KmsFailures.translate("kms:Decrypt", keyId, "the test", "IncorrectKeyException", "");
-        }
+    public byte[] decrypt(byte[] encrypted, Map<String, String> context) {
         return crypt(Cipher.DECRYPT_MODE, Arrays.copyOf(encrypted, 12), context, Arrays.copyOfRange(encrypted, 12, encrypted.length));
     }
 

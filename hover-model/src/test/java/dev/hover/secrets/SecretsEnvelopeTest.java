@@ -21,14 +21,15 @@ class SecretsEnvelopeTest {
             -----END PRIVATE KEY-----"
             """;
 
-    private final SecretsEnvelope envelope = new SecretsEnvelope(new FakeDataKeys());
+    private final SecretsEnvelope envelope = new SecretsEnvelope();
+    private final FakeDataKeys kms = new FakeDataKeys();
 
     private EncryptedSecretsFile sealStaging() {
-        return envelope.seal(PLAIN, STAGING, "plain");
+        return envelope.seal(PLAIN, STAGING, "plain", kms);
     }
 
     private PlainSecrets open(String fileText, StageBinding expected) {
-        return envelope.open(EncryptedSecretsFile.parse(fileText, "secrets.env"), expected, "secrets.env");
+        return envelope.open(EncryptedSecretsFile.parse(fileText, "secrets.env"), expected, "secrets.env", kms);
     }
 
     @Test
@@ -100,13 +101,13 @@ class SecretsEnvelopeTest {
 
     @Test
     void refusesToSealAnInvalidPlainFileNamingItsLine() {
-        assertThatThrownBy(() -> envelope.seal("A=1\nB='open\n", STAGING, ".hover/staging-secrets.plain.env"))
+        assertThatThrownBy(() -> envelope.seal("A=1\nB='open\n", STAGING, ".hover/staging-secrets.plain.env", kms))
                 .hasMessage(".hover/staging-secrets.plain.env, line 2: the single-quoted value opened here is never closed");
     }
 
     @Test
     void sealsAnEmptyFile() {
-        assertThat(open(envelope.seal("# nothing yet\n", STAGING, "plain").render(), STAGING).values()).isEmpty();
+        assertThat(open(envelope.seal("# nothing yet\n", STAGING, "plain", kms).render(), STAGING).values()).isEmpty();
     }
 
     @Test
