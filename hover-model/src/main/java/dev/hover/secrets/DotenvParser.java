@@ -1,5 +1,7 @@
 package dev.hover.secrets;
 
+import dev.hover.model.validation.ManifestRules;
+
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +18,8 @@ import java.util.Map;
  *   <li>{@code "double quotes"} may span lines and understand {@code \n \r \t \" \\ \$};</li>
  *   <li>no variable expansion: {@code $} is an ordinary character.</li>
  * </ul>
+ * Keys follow the rules of the manifest's {@code environment} (letters, digits, {@code _}; no
+ * {@code AWS_}, {@code LAMBDA_}, {@code HOVER_} names), since they reach the application the same way.
  * Keys keep the file's order. A key set twice is an error, as is anything else the syntax does
  * not allow; errors name the source and the line, and never quote the file, since any line may
  * hold a secret.
@@ -79,14 +83,18 @@ public final class DotenvParser {
             pos++;
         }
         String key = text.substring(start, pos);
-        if (key.isEmpty() || Character.isDigit(key.charAt(0)) || key.charAt(0) == '.' || key.charAt(0) == '-') {
-            throw error(line, "expected KEY=value; a key starts with a letter or '_' and has only letters, digits, '_', '.' and '-'");
+        if (key.isEmpty() || Character.isDigit(key.charAt(0))) {
+            throw error(line, "expected KEY=value; a key starts with a letter or '_' and has only letters, digits and '_'");
         }
         skipBlanks();
         if (atEnd() || peek() != '=') {
             // not naming the key: a line without '=' may be a pasted secret
-            throw error(line, "expected KEY=value, found no '=' after the key");
+            throw error(line, "expected KEY=value; a key has only letters, digits and '_', and '=' follows it");
         }
+        int keyLine = line;
+        ManifestRules.ENVIRONMENT_VARIABLE.check(key).ifPresent(problem -> {
+            throw error(keyLine, problem);
+        });
         pos++;
         skipBlanks();
         return key;
@@ -204,7 +212,7 @@ public final class DotenvParser {
     }
 
     private static boolean isKeyChar(char c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_';
     }
 
     private SecretsException error(int atLine, String message) {

@@ -36,7 +36,7 @@ public record EncryptedSecretsFile(
     private static final List<String> FIELDS =
             List.of("hover-secrets", "name", "stage", "kms-key", "keys", "data-key", "nonce", "sealed-length", "sealed");
     private static final int LINE_WIDTH = 76;
-    private static final Pattern KEY_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+    private static final Pattern KEY_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     public EncryptedSecretsFile {
         keyNames = List.copyOf(keyNames);

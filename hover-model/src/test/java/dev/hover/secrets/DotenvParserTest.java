@@ -75,7 +75,7 @@ class DotenvParserTest {
     void rejectsALineWithoutEqualsSignNamingTheLineButNotItsText() {
         assertThatThrownBy(() -> parse("A=1\n\nsk_live_0123456789\n"))
                 .isInstanceOf(SecretsException.class)
-                .hasMessage(SOURCE + ", line 3: expected KEY=value, found no '=' after the key")
+                .hasMessage(SOURCE + ", line 3: expected KEY=value; a key has only letters, digits and '_', and '=' follows it")
                 .satisfies(e -> assertThat(((SecretsException) e).reason()).isEqualTo(SecretsException.Reason.SYNTAX));
     }
 
@@ -84,6 +84,14 @@ class DotenvParserTest {
         assertThatThrownBy(() -> parse("A=1\n1B=2\n"))
                 .hasMessageStartingWith(SOURCE + ", line 2: expected KEY=value; a key starts with a letter");
         assertThatThrownBy(() -> parse("=2\n")).hasMessageStartingWith(SOURCE + ", line 1: expected KEY=value");
+    }
+
+    @Test
+    void rejectsNamesTheManifestEnvironmentReservesToo() {
+        assertThatThrownBy(() -> parse("A=1\nAWS_REGION=eu-west-1\n"))
+                .hasMessageStartingWith(SOURCE + ", line 2: AWS_REGION is reserved");
+        assertThatThrownBy(() -> parse("spring.datasource.password=x\n"))
+                .hasMessage(SOURCE + ", line 1: expected KEY=value; a key has only letters, digits and '_', and '=' follows it");
     }
 
     @Test
