@@ -9,6 +9,7 @@ import dev.hover.runtime.lambda.ErrorReport;
 import dev.hover.runtime.queue.JobDispatcher;
 import dev.hover.runtime.lambda.RuntimeApiClient;
 import dev.hover.runtime.lambda.RuntimeApiException;
+import dev.hover.runtime.secrets.KmsSecretsSource;
 import dev.hover.runtime.secrets.SecretsSource;
 
 import java.nio.file.Files;
@@ -23,11 +24,6 @@ import java.util.Map;
 public final class Bootstrap {
     static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
     private static final String DEFAULT_TASK_ROOT = "/var/task";
-
-    /** Until secret decryption is wired in, an image with secrets cannot start. */
-    private static final SecretsSource NO_DECRYPTION = (file, manifest) -> {
-        throw new UnsupportedOperationException("this runtime cannot decrypt secrets");
-    };
 
     private final Map<String, String> environment;
     private final SecretsSource secrets;
@@ -53,7 +49,7 @@ public final class Bootstrap {
         RuntimeApiClient api = new RuntimeApiClient(address);
         EventHandler handler;
         try {
-            handler = new Bootstrap(environment, NO_DECRYPTION).coldStart(entered);
+            handler = new Bootstrap(environment, new KmsSecretsSource()).coldStart(entered);
         } catch (InitException e) {
             fail(api, ErrorReport.diagnosed(e.kind(), e.getMessage(), e.getCause()), e);
             return;
