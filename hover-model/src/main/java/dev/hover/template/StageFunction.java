@@ -3,10 +3,8 @@ package dev.hover.template;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hover.model.FunctionSettings;
 import dev.hover.model.Names;
-import dev.hover.model.QueueFunction;
 import dev.hover.model.StageManifest;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,17 +20,21 @@ import java.util.Optional;
 record StageFunction(String type, Optional<String> queueFunction, String name, FunctionSettings settings,
                      String idPrefix) {
 
-    static List<StageFunction> of(StageManifest manifest) {
+    static StageFunction http(StageManifest manifest) {
+        return new StageFunction("http", Optional.empty(), Names.of(manifest).httpFunction(), manifest.http(), "Http");
+    }
+
+    static StageFunction cli(StageManifest manifest) {
+        return new StageFunction("cli", Optional.empty(), Names.of(manifest).cliFunction(), manifest.cli(), "Cli");
+    }
+
+    /** The queue functions, in manifest order. */
+    static List<StageFunction> queues(StageManifest manifest) {
         Names names = Names.of(manifest);
-        List<StageFunction> functions = new ArrayList<>();
-        functions.add(new StageFunction("http", Optional.empty(), names.httpFunction(), manifest.http(), "Http"));
-        functions.add(new StageFunction("cli", Optional.empty(), names.cliFunction(), manifest.cli(), "Cli"));
-        for (QueueFunction queue : manifest.queues().values()) {
-            functions.add(new StageFunction("queue", Optional.of(queue.function()),
-                    names.queueFunction(queue.function()), queue,
-                    LogicalIds.pascalCase(queue.function()) + "Queue"));
-        }
-        return functions;
+        return manifest.queues().values().stream()
+                .map(queue -> new StageFunction("queue", Optional.of(queue.function()),
+                        names.queueFunction(queue.function()), queue, LogicalIds.pascalCase(queue.function()) + "Queue"))
+                .toList();
     }
 
     String functionId() {

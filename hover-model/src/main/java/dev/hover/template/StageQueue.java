@@ -14,11 +14,11 @@ import java.util.List;
  */
 record StageQueue(String queue, String name, StageFunction consumer) {
 
-    static List<StageQueue> of(StageManifest manifest, List<StageFunction> functions) {
+    /** The queues of the stage, in manifest order: each queue function's, in turn. */
+    static List<StageQueue> of(StageManifest manifest, List<StageFunction> queueFunctions) {
         Names names = Names.of(manifest);
-        return functions.stream()
-                .filter(function -> function.queueFunction().isPresent())
-                .flatMap(function -> manifest.queues().get(function.queueFunction().get()).queues().stream()
+        return queueFunctions.stream()
+                .flatMap(function -> manifest.queues().get(function.queueFunction().orElseThrow()).queues().stream()
                         .map(queue -> new StageQueue(queue, names.queue(queue), function)))
                 .toList();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hover.model.StageManifest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,10 +25,12 @@ public final class TemplateGenerator {
         requireText(imageUri, "image URI");
         requireText(buildId, "build id");
 
-        List<StageFunction> functions = StageFunction.of(manifest);
-        List<StageQueue> queues = StageQueue.of(manifest, functions);
-        StageFunction http = functions.get(0);
-        StageFunction cli = functions.get(1);
+        StageFunction http = StageFunction.http(manifest);
+        StageFunction cli = StageFunction.cli(manifest);
+        List<StageFunction> queueFunctions = StageFunction.queues(manifest);
+        List<StageFunction> functions = new ArrayList<>(List.of(http, cli));
+        functions.addAll(queueFunctions);
+        List<StageQueue> queues = StageQueue.of(manifest, queueFunctions);
 
         Resources resources = new Resources();
         JsonNode roleArn = ExecutionRole.add(resources, manifest, functions, queues);
