@@ -1,11 +1,14 @@
 package dev.hover.runtime.queue;
 
 import dev.hover.model.Names;
+import dev.hover.model.QueueFunction;
 import dev.hover.model.packaged.PackagedManifest;
 
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -35,12 +38,12 @@ public final class JobDispatcher {
 
     /** The stage's queues, the application's job environment, the shared SQS client. */
     public static JobDispatcher forStage(PackagedManifest manifest) {
-        List<String> queueNames = manifest.queues().values().stream()
-                .flatMap(function -> function.queues().stream())
-                .distinct()
-                .toList();
-        return new JobDispatcher(new Names(manifest.name()), queueNames, JobEnvironment.shared(), QueueUrls.shared(),
-                Clock.systemUTC());
+        Set<String> queueNames = new LinkedHashSet<>();
+        for (QueueFunction function : manifest.queues().values()) {
+            queueNames.addAll(function.queues());
+        }
+        return new JobDispatcher(new Names(manifest.name()), List.copyOf(queueNames), JobEnvironment.shared(),
+                QueueUrls.shared(), Clock.systemUTC());
     }
 
     /** What {@link dev.hover.runtime.api.Jobs} dispatches with; the runtime installs it as it starts. */

@@ -2,18 +2,13 @@ package dev.hover.runtime.queue;
 
 import dev.hover.runtime.api.Job;
 import dev.hover.runtime.worker.TimeBox;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
-import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 
 import java.io.PrintStream;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs a batch of SQS records as jobs, one after the other, and says which records go back to the
@@ -33,7 +28,6 @@ public final class JobWorker {
     /** The batch stops starting jobs this long before the deadline, so the answer gets out in time. */
     static final Duration FINISH_MARGIN = Duration.ofSeconds(1);
     static final Duration GRACE = Duration.ofMillis(500);
-    private static final int SQS_BATCH = 10;
 
     private final RetryPolicy defaults;
     private final JobEnvironment environment;
@@ -60,7 +54,9 @@ public final class JobWorker {
                 releases.add(release);
             }
         }
-        changeVisibility(releases);
+        if (!releases.isEmpty()) {
+            VisibilityChanges.apply(releases, queues, log);
+        }
         return releases.stream().map(r -> r.record().messageId()).toList();
     }
 
@@ -192,47 +188,6 @@ public final class JobWorker {
 
         private JobLog.Entry entry(JobLog.Entry entry) {
             return entry.with("job", message.job()).with("jobId", message.id()).record(record).with("tries", policy.tries());
-        }
-    }
-
-    /** A record going back to its queue after {@code delaySeconds}. */
-    private record Release(SqsRecord record, int delaySeconds) {
-    }
-
-    /** One ChangeMessageVisibilityBatch call per queue and 10 records; a failure leaves the queue's own visibility timeout. */
-    private void changeVisibility(List<Release> releases) {
-        Map<String, List<Release>> byQueue = new LinkedHashMap<>();
-        for (Release release : releases) {
-            byQueue.computeIfAbsent(release.record().queueName(), q -> new ArrayList<>()).add(release);
-        }
-        byQueue.forEach((queue, queued) -> {
-            for (int from = 0; from < queued.size(); from += SQS_BATCH) {
-                List<Release> chunk = queued.subList(from, Math.min(from + SQS_BATCH, queued.size()));
-                try {
-                    changeVisibility(queue, chunk);
-                } catch (SdkException e) {
-                    for (Release release : chunk) {
-                        log.error("job.release-failed").record(release.record()).exception(e).write();
-                    }
-                }
-            }
-        });
-    }
-
-    private void changeVisibility(String queue, List<Release> chunk) {
-        List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
-        for (int i = 0; i < chunk.size(); i++) {
-            Release release = chunk.get(i);
-            entries.add(ChangeMessageVisibilityBatchRequestEntry.builder()
-                    .id(Integer.toString(i))
-                    .receiptHandle(release.record().receiptHandle())
-                    .visibilityTimeout(release.delaySeconds())
-                    .build());
-        }
-        String url = queues.urlOf(queue);
-        for (BatchResultErrorEntry error : queues.client().changeMessageVisibilityBatch(r -> r.queueUrl(url).entries(entries)).failed()) {
-            SqsRecord record = chunk.get(Integer.parseInt(error.id())).record();
-            log.error("job.release-failed").record(record).with("reason", error.code() + ": " + error.message()).write();
         }
     }
 }

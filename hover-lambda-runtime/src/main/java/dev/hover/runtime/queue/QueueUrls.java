@@ -13,7 +13,9 @@ import java.util.function.Supplier;
  * looked up once each with GetQueueUrl.
  */
 public final class QueueUrls {
-    private static final QueueUrls SHARED = new QueueUrls(QueueUrls::standardClient);
+    // a class, not a method reference: resolving a method handle to a method returning SqsClient
+    // would load the SDK (opening its jars) at every cold start, dispatching or not
+    private static final QueueUrls SHARED = new QueueUrls(new StandardClient());
 
     private final Supplier<SqsClient> clientFactory;
     private final Map<String, String> urls = new ConcurrentHashMap<>();
@@ -28,8 +30,11 @@ public final class QueueUrls {
     }
 
     /** Region, credentials and endpoint come from the SDK's standard chain (Lambda's environment). */
-    private static SqsClient standardClient() {
-        return SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    private static final class StandardClient implements Supplier<SqsClient> {
+        @Override
+        public SqsClient get() {
+            return SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        }
     }
 
     public SqsClient client() {
