@@ -1,0 +1,8 @@
+package dev.hover.plugin.stage;
+
+/** A stage that cannot be created as asked; the message says why and what to do. */
+public class StageException extends RuntimeException {
+    public StageException(String message) {
+        super(message);
+    }
+}

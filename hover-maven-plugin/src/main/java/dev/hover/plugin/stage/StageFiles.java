@@ -1,0 +1,37 @@
+package dev.hover.plugin.stage;
+
+import java.nio.file.Path;
+
+/**
+ * Where a stage's files live in a project: {@code .hover/<stage>.yml}, its secrets files and the
+ * {@code .hover/.gitignore} that keeps plain secrets out of git.
+ */
+public record StageFiles(Path projectDirectory, String stage) {
+    public static final String DIRECTORY = ".hover";
+    public static final String PLAIN_SECRETS_SUFFIX = "-secrets.plain.env";
+
+    public Path directory() {
+        return projectDirectory.resolve(DIRECTORY);
+    }
+
+    public Path manifest() {
+        return directory().resolve(stage + ".yml");
+    }
+
+    public Path plainSecrets() {
+        return directory().resolve(stage + PLAIN_SECRETS_SUFFIX);
+    }
+
+    public Path encryptedSecrets() {
+        return directory().resolve(stage + "-secrets.env");
+    }
+
+    public Path gitIgnore() {
+        return directory().resolve(".gitignore");
+    }
+
+    /** A path as the user knows it: relative to the project. */
+    public String display(Path file) {
+        return projectDirectory.relativize(file).toString();
+    }
+}
