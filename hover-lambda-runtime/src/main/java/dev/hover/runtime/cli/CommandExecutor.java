@@ -75,7 +75,7 @@ public final class CommandExecutor {
     }
 
     /** The list shown when a command is missing or unknown. */
-    public String knownCommands() {
+    private String knownCommands() {
         StringBuilder list = new StringBuilder("Known commands:\n");
         List<Command> commands = registry.all();
         int width = commands.stream().mapToInt(c -> c.name().length()).max().orElse(0);

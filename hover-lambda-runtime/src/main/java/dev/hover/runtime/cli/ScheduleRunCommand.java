@@ -5,8 +5,10 @@ import dev.hover.runtime.api.CommandContext;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Supplier;
@@ -14,7 +16,9 @@ import java.util.function.Supplier;
 /**
  * {@code schedule:run}, which EventBridge sends every minute: runs, one after the other, every
  * schedule entry due in the current minute (UTC). An entry that fails does not stop the others; the
- * exit code is 1 when any failed.
+ * exit code is 1 when any failed. {@code schedule:run --at 2026-11-26T06:00:00Z} runs the entries of
+ * that minute instead: the rule can pass its event's time, so a cold start that crosses a minute
+ * boundary neither skips nor repeats a minute, and a missed minute can be run again by hand.
  */
 final class ScheduleRunCommand implements Command {
     static final String NAME = "schedule:run";
@@ -42,7 +46,15 @@ final class ScheduleRunCommand implements Command {
     @Override
     public int run(CommandContext context) throws InterruptedException {
         PrintWriter out = context.out();
-        ZonedDateTime minute = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+        Instant at;
+        try {
+            at = at(context.args());
+        } catch (IllegalArgumentException e) {
+            out.println(e.getMessage());
+            out.println("Usage: " + NAME + " [--at <ISO-8601 instant, e.g. 2026-11-26T06:00:00Z>]");
+            return CommandResult.USAGE;
+        }
+        ZonedDateTime minute = at.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
         List<ScheduledCommand> due = schedule.get().stream().filter(entry -> entry.isDue(minute)).toList();
         if (due.isEmpty()) {
             out.println("No scheduled commands are due at " + minute.toLocalDateTime() + " UTC.");
@@ -60,6 +72,25 @@ final class ScheduleRunCommand implements Command {
         out.println(due.size() + " scheduled command" + (due.size() == 1 ? "" : "s") + " ran at "
                 + minute.toLocalDateTime() + " UTC, " + failed + " failed.");
         return failed == 0 ? 0 : 1;
+    }
+
+    private Instant at(List<String> args) {
+        if (args.isEmpty()) {
+            return clock.instant();
+        }
+        String value;
+        if (args.size() == 2 && args.get(0).equals("--at")) {
+            value = args.get(1);
+        } else if (args.size() == 1 && args.get(0).startsWith("--at=")) {
+            value = args.get(0).substring("--at=".length());
+        } else {
+            throw new IllegalArgumentException("Unexpected arguments " + args + ".");
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--at takes an ISO-8601 instant in UTC, not '" + value + "'.");
+        }
     }
 
     private int runEntry(ScheduledCommand entry, CommandContext context) throws InterruptedException {

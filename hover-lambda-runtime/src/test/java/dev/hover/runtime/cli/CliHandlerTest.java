@@ -226,6 +226,34 @@ class CliHandlerTest {
     }
 
     @Test
+    void scheduleRunAtAGivenMinuteRunsThatMinutesEntries() throws Exception {
+        CliHandler handler = handler(List.of(
+                new ScheduleEntry("0 6 * * *", "record six"),
+                new ScheduleEntry("30 12 * * *", "record now")));
+
+        JsonNode answer = run(handler, "schedule:run --at 2026-11-27T06:00:59Z");
+
+        assertThat(ran).containsExactly("six");
+        assertThat(answer.get("output").asText()).endsWith("1 scheduled command ran at 2026-11-27T06:00 UTC, 0 failed.\n");
+        assertThat(run(handler, "schedule:run --at=2026-11-27T12:30:00Z").get("exitCode").asInt()).isZero();
+        assertThat(ran).containsExactly("six", "now");
+    }
+
+    @Test
+    void scheduleRunRefusesArgumentsItDoesNotKnow() throws Exception {
+        CliHandler handler = handler(List.of(new ScheduleEntry("* * * * *", "record any")));
+
+        JsonNode answer = run(handler, "schedule:run --at yesterday");
+
+        assertThat(ran).isEmpty();
+        assertThat(answer.get("exitCode").asInt()).isEqualTo(2);
+        assertThat(answer.get("output").asText()).isEqualTo("""
+                --at takes an ISO-8601 instant in UTC, not 'yesterday'.
+                Usage: schedule:run [--at <ISO-8601 instant, e.g. 2026-11-26T06:00:00Z>]
+                """);
+    }
+
+    @Test
     void scheduleListShowsEveryEntryAndWhereItComesFrom() throws Exception {
         CliHandler handler = handler(List.of(new ScheduleEntry("@daily", "record nightly")));
         schedule.register("*/5 * * * *", "record often");
