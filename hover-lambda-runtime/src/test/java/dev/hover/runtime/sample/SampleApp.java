@@ -43,6 +43,7 @@ public final class SampleApp {
                 case "/crash" -> throw new IllegalStateException("crashing as asked");
                 case "/big" -> big(exchange);
                 case "/env" -> environment(exchange);
+                case "/secret" -> secret(exchange);
                 default -> send(exchange, 404, "text/plain", ("no route " + path).getBytes(StandardCharsets.UTF_8));
             }
         }
@@ -110,6 +111,15 @@ public final class SampleApp {
                 + "user.home=" + System.getProperty("user.home") + '\n'
                 + "nodelay=" + System.getProperty("sun.net.httpserver.nodelay") + '\n'
                 + "thread=" + Thread.currentThread().getName() + '\n';
+        send(exchange, 200, "text/plain", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether a secret (or any stage variable) is set, and its length: never its value. */
+    private static void secret(HttpExchange exchange) throws IOException {
+        String name = queryValue(exchange, "name", "");
+        String text = HoverEnvironment.variable(name)
+                .map(value -> "present=true\nlength=" + value.length() + '\n')
+                .orElse("present=false\n");
         send(exchange, 200, "text/plain", text.getBytes(StandardCharsets.UTF_8));
     }
 

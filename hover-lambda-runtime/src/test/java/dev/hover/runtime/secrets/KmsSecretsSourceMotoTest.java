@@ -1,9 +1,6 @@
 package dev.hover.runtime.secrets;
 
 import dev.hover.model.packaged.PackagedManifest;
-import dev.hover.secrets.DataKey;
-import dev.hover.secrets.DataKeys;
-import dev.hover.secrets.SecretsEnvelope;
 import dev.hover.secrets.SecretsException;
 import dev.hover.secrets.SecretsException.Reason;
 import dev.hover.secrets.StageBinding;
@@ -14,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.kms.model.DataKeySpec;
-import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,26 +41,9 @@ class KmsSecretsSourceMotoTest {
         kms.close();
     }
 
-    /** A stage key made as the plugin makes it, and a file sealed under it. */
     private Path packagedFile(StageBinding stage, String plain) throws Exception {
-        String alias = "alias/" + stage.name() + "-secrets-key";
-        String keyId = kms.createKey(r -> r.description("test")).keyMetadata().keyId();
-        kms.createAlias(r -> r.aliasName(alias).targetKeyId(keyId));
-        DataKeys dataKeys = new DataKeys() {
-            @Override
-            public DataKey generate(Map<String, String> context) {
-                GenerateDataKeyResponse key = kms.generateDataKey(r -> r.keyId(alias).keySpec(DataKeySpec.AES_256).encryptionContext(context));
-                return new DataKey(key.keyId(), key.plaintext().asByteArray(), key.ciphertextBlob().asByteArray());
-            }
-
-            @Override
-            public byte[] decrypt(byte[] encrypted, Map<String, String> context) {
-                return new KmsDataKeyDecryptor(kms, alias).decrypt(encrypted, context);
-            }
-        };
         Path file = taskRoot.resolve("hover/secrets.env");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, new SecretsEnvelope().seal(plain, stage, "plain", dataKeys).render());
+        new MotoSealedFiles(kms).write(file, stage, plain);
         return file;
     }
 

@@ -1,0 +1,49 @@
+package dev.hover.runtime.secrets;
+
+import dev.hover.model.Names;
+import dev.hover.secrets.DataKey;
+import dev.hover.secrets.DataKeys;
+import dev.hover.secrets.SecretsEnvelope;
+import dev.hover.secrets.StageBinding;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.DataKeySpec;
+import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Writes packaged secrets files as {@code hover:secret-encrypt} would, against moto's KMS: a stage
+ * key with the stage's alias, a data key under it, the plain text sealed.
+ */
+public final class MotoSealedFiles {
+    private final KmsClient kms;
+
+    /** @param kms a client built the standard way, reaching moto */
+    public MotoSealedFiles(KmsClient kms) {
+        this.kms = kms;
+    }
+
+    /** Creates {@code stage}'s key and alias, then writes {@code plain} sealed for {@code stage} to {@code file}. */
+    public void write(Path file, StageBinding stage, String plain) throws IOException {
+        String alias = new Names(stage.name()).secretsKeyAlias();
+        String keyId = kms.createKey(r -> r.description("Hover secrets of " + stage.name())).keyMetadata().keyId();
+        kms.createAlias(r -> r.aliasName(alias).targetKeyId(keyId));
+        DataKeys dataKeys = new DataKeys() {
+            @Override
+            public DataKey generate(Map<String, String> context) {
+                GenerateDataKeyResponse key = kms.generateDataKey(r -> r.keyId(alias).keySpec(DataKeySpec.AES_256).encryptionContext(context));
+                return new DataKey(key.keyId(), key.plaintext().asByteArray(), key.ciphertextBlob().asByteArray());
+            }
+
+            @Override
+            public byte[] decrypt(byte[] encrypted, Map<String, String> context) {
+                return new KmsDataKeyDecryptor(kms, alias).decrypt(encrypted, context);
+            }
+        };
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, new SecretsEnvelope().seal(plain, stage, "plain", dataKeys).render());
+    }
+}
