@@ -1,0 +1,109 @@
+package dev.hover.plugin.aws;
+
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.ObjectOwnership;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The stage's assets bucket. Objects are encrypted with S3-managed keys (SSE-S3), which keeps an
+ * object's ETag the MD5 of its content for single-part uploads: listing a prefix is then enough
+ * to know which files are already there.
+ */
+public final class AssetsBucket {
+    private final S3Client s3;
+    private final String bucket;
+
+    public AssetsBucket(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    public String name() {
+        return bucket;
+    }
+
+    public boolean exists() {
+        try {
+            s3.headBucket(r -> r.bucket(bucket));
+            return true;
+        } catch (NoSuchBucketException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            if (e.statusCode() == 403) {
+                throw new AwsException("The assets bucket " + bucket + " exists but these credentials may not use it: "
+                        + "either it belongs to another account (bucket names are global; the stage's name decides it) "
+                        + "or s3:ListBucket on arn:aws:s3:::" + bucket + " is missing.", e);
+            }
+            throw AwsErrors.explain("look up the assets bucket " + bucket, e);
+        }
+    }
+
+    /** Creates the bucket private (ACLs off, public access blocked) and encrypted by default. */
+    public void create(String region) {
+        AwsErrors.explain("create the assets bucket " + bucket, () -> s3.createBucket(r -> {
+            r.bucket(bucket).objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED);
+            if (!"us-east-1".equals(region)) {
+                r.createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.fromValue(region)));
+            }
+        }));
+        AwsErrors.explain("block public access to the assets bucket " + bucket, () -> s3.putPublicAccessBlock(r -> r
+                .bucket(bucket)
+                .publicAccessBlockConfiguration(c -> c.blockPublicAcls(true).ignorePublicAcls(true)
+                        .blockPublicPolicy(true).restrictPublicBuckets(true))));
+        AwsErrors.explain("turn on encryption of the assets bucket " + bucket, () -> s3.putBucketEncryption(r -> r
+                .bucket(bucket)
+                .serverSideEncryptionConfiguration(c -> c.rules(rule -> rule
+                        .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256))))));
+    }
+
+    /** The objects under {@code prefix}: key (without the prefix) to ETag (without quotes). */
+    public Map<String, String> list(String prefix) {
+        Map<String, String> etags = new LinkedHashMap<>();
+        AwsErrors.explain("list " + prefix + " in the assets bucket " + bucket, () -> s3
+                .listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix))
+                .contents()
+                .forEach((S3Object o) -> etags.put(o.key().substring(prefix.length()), unquote(o.eTag()))));
+        return etags;
+    }
+
+    public void upload(String key, Path file, String contentType, String cacheControl) {
+        AwsErrors.explain("upload " + key + " to the assets bucket " + bucket, () -> s3.putObject(r -> r
+                .bucket(bucket).key(key).contentType(contentType).cacheControl(cacheControl)
+                .serverSideEncryption(ServerSideEncryption.AES256), RequestBody.fromFile(file)));
+    }
+
+    public void upload(String key, byte[] content, String contentType) {
+        AwsErrors.explain("upload " + key + " to the assets bucket " + bucket, () -> s3.putObject(r -> r
+                .bucket(bucket).key(key).contentType(contentType)
+                .serverSideEncryption(ServerSideEncryption.AES256), RequestBody.fromBytes(content)));
+    }
+
+    /** Copies inside the bucket, setting the headers again (a copy keeps the source's otherwise). */
+    public void copy(String fromKey, String toKey, String contentType, String cacheControl) {
+        AwsErrors.explain("copy " + fromKey + " to " + toKey + " in the assets bucket " + bucket, () -> s3.copyObject(r -> r
+                .sourceBucket(bucket).sourceKey(fromKey).destinationBucket(bucket).destinationKey(toKey)
+                .metadataDirective("REPLACE").contentType(contentType).cacheControl(cacheControl)
+                .serverSideEncryption(ServerSideEncryption.AES256)));
+    }
+
+    /** The HTTPS URL CloudFormation reads a template from. */
+    public String objectUrl(String key) {
+        return s3.utilities().getUrl(r -> r.bucket(bucket).key(key)).toExternalForm();
+    }
+
+    private static String unquote(String etag) {
+        return etag == null ? "" : etag.replace("\"", "");
+    }
+}

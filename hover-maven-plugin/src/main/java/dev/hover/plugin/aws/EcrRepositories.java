@@ -1,0 +1,77 @@
+package dev.hover.plugin.aws;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.AuthorizationData;
+import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
+import software.amazon.awssdk.services.ecr.model.Repository;
+import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/** The stage's ECR repository: found or created with a lifecycle rule, and a login for pushing. */
+public final class EcrRepositories {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EcrClient ecr;
+
+    public EcrRepositories(EcrClient ecr) {
+        this.ecr = ecr;
+    }
+
+    /** The repository's URI ({@code <registry>/<name>}), when it exists. */
+    public Optional<String> find(String name) {
+        try {
+            return AwsErrors.explain("describe the ECR repository " + name,
+                    () -> ecr.describeRepositories(r -> r.repositoryNames(name)).repositories().stream()
+                            .findFirst().map(Repository::repositoryUri));
+        } catch (AwsException e) {
+            if (e.getCause() instanceof RepositoryNotFoundException) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Creates the repository, scanning on push, with a lifecycle rule that expires untagged images
+     * beyond {@code keepUntagged} (they pile up whenever a tag moves on to a newer image).
+     *
+     * @return the repository's URI
+     */
+    public String create(String name, int keepUntagged) {
+        String uri = AwsErrors.explain("create the ECR repository " + name,
+                () -> ecr.createRepository(r -> r.repositoryName(name)
+                        .imageTagMutability(ImageTagMutability.MUTABLE)
+                        .imageScanningConfiguration(s -> s.scanOnPush(true))).repository().repositoryUri());
+        AwsErrors.explain("set the lifecycle policy of the ECR repository " + name,
+                () -> ecr.putLifecyclePolicy(r -> r.repositoryName(name).lifecyclePolicyText(lifecyclePolicy(keepUntagged))));
+        return uri;
+    }
+
+    static String lifecyclePolicy(int keepUntagged) {
+        ObjectNode policy = JSON.createObjectNode();
+        ObjectNode rule = policy.putArray("rules").addObject();
+        rule.put("rulePriority", 1);
+        rule.put("description", "keep the " + keepUntagged + " most recent untagged images");
+        rule.putObject("selection")
+                .put("tagStatus", "untagged")
+                .put("countType", "imageCountMoreThan")
+                .put("countNumber", keepUntagged);
+        rule.putObject("action").put("type", "expire");
+        return policy.toString();
+    }
+
+    /** A login to the account's registry from ECR's authorization token (valid for 12 hours). */
+    public RegistryLogin login() {
+        AuthorizationData data = AwsErrors.explain("get an ECR authorization token",
+                () -> ecr.getAuthorizationToken(r -> { }).authorizationData().get(0));
+        String decoded = new String(Base64.getDecoder().decode(data.authorizationToken()), StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        String registry = data.proxyEndpoint().replaceFirst("^https?://", "");
+        return new RegistryLogin(registry, decoded.substring(0, colon), decoded.substring(colon + 1));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.hover.plugin.aws;
+
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/** Lambda, as a release uses it: versions, aliases, invocations of a given version. */
+public final class Functions {
+    private final LambdaClient lambda;
+
+    public Functions(LambdaClient lambda) {
+        this.lambda = lambda;
+    }
+
+    /** Publishes the function's current code and configuration as a new version. */
+    public String publishVersion(String function, String description) {
+        return AwsErrors.explain("publish a version of the function " + function,
+                () -> lambda.publishVersion(r -> r.functionName(function).description(description)).version());
+    }
+
+    public String versionDescription(String function, String version) {
+        return AwsErrors.explain("read version " + version + " of the function " + function,
+                () -> lambda.getFunctionConfiguration(r -> r.functionName(function).qualifier(version)).description());
+    }
+
+    /** The version the alias points at, when the function and the alias exist. */
+    public Optional<String> aliasVersion(String function, String alias) {
+        try {
+            return Optional.of(lambda.getAlias(r -> r.functionName(function).name(alias)).functionVersion());
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            throw AwsErrors.explain("read the alias " + alias + " of the function " + function, e);
+        }
+    }
+
+    /** Points the alias at the version, creating the alias when it is missing. */
+    public void pointAlias(String function, String alias, String version) {
+        boolean exists = aliasVersion(function, alias).isPresent();
+        AwsErrors.explain("point the alias " + alias + " of " + function + " at version " + version, () -> {
+            if (exists) {
+                lambda.updateAlias(r -> r.functionName(function).name(alias).functionVersion(version));
+            } else {
+                lambda.createAlias(r -> r.functionName(function).name(alias).functionVersion(version));
+            }
+        });
+    }
+
+    /** Invokes a version (or alias) synchronously and waits for its answer. */
+    public InvokeResult invoke(String function, String qualifier, String payload) {
+        InvokeResponse response = AwsErrors.explain("invoke " + function + ":" + qualifier,
+                () -> lambda.invoke(r -> r.functionName(function).qualifier(qualifier)
+                        .invocationType(InvocationType.REQUEST_RESPONSE)
+                        .payload(SdkBytes.fromString(payload, StandardCharsets.UTF_8))));
+        return new InvokeResult(response.statusCode(), Optional.ofNullable(response.functionError()),
+                response.payload() == null ? "" : response.payload().asUtf8String());
+    }
+}
