@@ -1,0 +1,12 @@
+package dev.hover.plugin.deploy;
+
+/** A deploy that stopped; the message says why and what state the stage was left in. */
+public class DeployException extends RuntimeException {
+    public DeployException(String message) {
+        super(message);
+    }
+
+    public DeployException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
