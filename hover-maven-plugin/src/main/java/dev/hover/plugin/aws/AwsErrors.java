@@ -1,5 +1,6 @@
 package dev.hover.plugin.aws;
 
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -91,8 +92,14 @@ public final class AwsErrors {
     }
 
     private static String message(AwsServiceException e) {
-        if (e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null) {
-            return e.awsErrorDetails().errorMessage();
+        AwsErrorDetails details = e.awsErrorDetails();
+        if (details != null && details.errorMessage() != null) {
+            return details.errorMessage();
+        }
+        // an error body the SDK could not parse (a proxy, an emulator) still says what went wrong
+        if (details != null && details.rawResponse() != null && details.rawResponse().asByteArrayUnsafe().length > 0) {
+            String raw = details.rawResponse().asUtf8String().strip();
+            return (raw.length() > 1000 ? raw.substring(0, 1000) + "…" : raw) + " (HTTP " + e.statusCode() + ")";
         }
         return e.getMessage();
     }

@@ -73,18 +73,31 @@ public final class Stacks {
         request.templateBody().ifPresent(create::templateBody);
         request.templateUrl().ifPresent(create::templateURL);
         request.roleArn().ifPresent(create::roleARN);
-        AwsErrors.explain("create a change set for the stack " + request.stack(), () -> cloudFormation.createChangeSet(create.build()));
+        try {
+            cloudFormation.createChangeSet(create.build());
+        } catch (CloudFormationException e) {
+            if (e.awsErrorDetails() != null && meansNoChanges(e.awsErrorDetails().errorMessage())) {
+                return Optional.empty();
+            }
+            throw AwsErrors.explain("create a change set for the stack " + request.stack(), e);
+        }
 
         DescribeChangeSetResponse described = waitForChangeSet(request.stack(), request.changeSetName());
         if (described.status() == ChangeSetStatus.FAILED) {
             String reason = String.valueOf(described.statusReason());
-            if (reason.contains("didn't contain changes") || reason.contains("No updates are to be performed")) {
+            if (meansNoChanges(reason)) {
                 deleteChangeSet(request.stack(), request.changeSetName());
                 return Optional.empty();
             }
             throw new AwsException("CloudFormation could not prepare the change to the stack " + request.stack() + ": " + reason);
         }
         return Optional.of(changes(request.stack(), request.changeSetName(), described));
+    }
+
+    /** CloudFormation says "nothing to do" either when creating the change set or as its failure reason. */
+    private static boolean meansNoChanges(String message) {
+        return message != null
+                && (message.contains("didn't contain changes") || message.contains("No updates are to be performed"));
     }
 
     private DescribeChangeSetResponse waitForChangeSet(String stack, String changeSet) {

@@ -3,6 +3,7 @@ package dev.hover.plugin.deploy;
 import dev.hover.model.Names;
 import dev.hover.model.StageManifest;
 import dev.hover.plugin.aws.Identity;
+import dev.hover.plugin.aws.StackState;
 import dev.hover.plugin.image.BuildDescriptor;
 
 import java.nio.file.Path;
@@ -54,9 +55,10 @@ public final class Deployer {
             return Steps.Outcome.of(caller, caller.arn() + " via " + credentialsDescription);
         });
         LiveRelease live = steps.run("Current release", c -> {
+            String stack = StackStep.currentState(aws.stacks(), manifest).map(StackState::status).orElse("not created yet");
             LiveRelease found = LiveRelease.read(aws.functions(), functions);
-            return Steps.Outcome.of(found, found.versions().isEmpty() ? "nothing live yet"
-                    : "build " + found.buildId().orElse("unknown") + " (" + versionList(found.versions()) + ")");
+            return Steps.Outcome.of(found, "stack " + stack + "; " + (found.versions().isEmpty() ? "nothing live yet"
+                    : "live: build " + found.buildId().orElse("unknown") + " (" + versionList(found.versions()) + ")"));
         });
         ImageDestination destination = steps.run("Image repository",
                 c -> new RepositoryStep(aws.repositories(), aws.region()).run(manifest, dryRun));
@@ -71,7 +73,7 @@ public final class Deployer {
         boolean bucketExists = steps.run("Assets bucket", c -> new BucketStep(aws.bucket(), aws.region()).run(dryRun));
         steps.run("Assets", c -> new AssetsStep(aws.bucket(), names).run(
                 Optional.ofNullable(build.assets().directory()).map(Path::of), build.buildId(), live.buildId(), bucketExists, dryRun));
-        StackStep.Result stack = steps.run("Stack " + names.stack(), c -> new StackStep(aws.stacks(), aws.bucket(), clock).run(
+        StackStep.Result stack = steps.run("Stack " + names.stack(), c -> new StackStep(aws.stacks(), aws.bucket(), clock, request.stackTimeout()).run(
                 manifest, templates.render(manifest, image, build.buildId(), build.assets().url()), build.buildId(), dryRun, c));
         if (dryRun) {
             return summary(request, start, steps, false, Map.of(), stack, image);

@@ -12,6 +12,8 @@ import dev.hover.plugin.aws.Stacks;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,24 +38,20 @@ final class StackStep {
     private final Stacks stacks;
     private final AssetsBucket bucket;
     private final Clock clock;
+    private final Duration timeout;
     private final DateTimeFormatter eventTime;
 
-    StackStep(Stacks stacks, AssetsBucket bucket, Clock clock) {
+    StackStep(Stacks stacks, AssetsBucket bucket, Clock clock, Duration timeout) {
         this.stacks = stacks;
         this.bucket = bucket;
         this.clock = clock;
+        this.timeout = timeout;
         this.eventTime = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(clock.getZone());
     }
 
     Steps.Outcome<Result> run(StageManifest manifest, StackTemplate template, String buildId, boolean dryRun, Console console) {
         String stack = Names.of(manifest).stack();
-        Optional<StackState> before = stacks.describe(stack);
-        if (before.isPresent() && before.get().busy()) {
-            StackState busy = before.get();
-            throw new DeployException("The stage " + manifest.stage() + " is being changed right now: its stack " + stack
-                    + " is " + busy.status() + " (since " + busy.lastChanged() + "). Wait until that ends (follow it with "
-                    + "`aws cloudformation describe-stack-events --stack-name " + stack + "`) and deploy again.");
-        }
+        Optional<StackState> before = currentState(stacks, manifest);
         if (before.isPresent() && before.get().deadOnArrival()) {
             if (dryRun) {
                 console.line("the stack's first creation failed earlier (" + before.get().status() + "); a deploy deletes it first");
@@ -101,6 +99,22 @@ final class StackStep {
         return Steps.Outcome.of(new Result(changes, after.outputs()), after.status() + ", " + count(changes));
     }
 
+    /**
+     * The stack's state, refusing a stack that another deploy (or a rollback, a deletion) is
+     * changing right now: two deploys of one stage must not interleave.
+     */
+    static Optional<StackState> currentState(Stacks stacks, StageManifest manifest) {
+        String stack = Names.of(manifest).stack();
+        Optional<StackState> state = stacks.describe(stack);
+        if (state.isPresent() && state.get().busy()) {
+            StackState busy = state.get();
+            throw new DeployException("The stage " + manifest.stage() + " is being changed right now: its stack " + stack
+                    + " is " + busy.status() + " (since " + busy.lastChanged() + "). Wait until that ends (follow it with "
+                    + "`aws cloudformation describe-stack-events --stack-name " + stack + "`) and deploy again.");
+        }
+        return state;
+    }
+
     private ChangeSetRequest request(StageManifest manifest, String stack, String changeSet, boolean create,
                                      StackTemplate template, String buildId) {
         byte[] body = template.body().getBytes(StandardCharsets.UTF_8);
@@ -119,6 +133,7 @@ final class StackStep {
 
     /** Prints the stack's events until it leaves every *_IN_PROGRESS state; returns its final state. */
     private StackState follow(String stack, String mark, List<StackEvent> seen, Console console) {
+        Instant deadline = clock.instant().plus(timeout);
         String last = mark;
         while (true) {
             List<StackEvent> events = stacks.eventsAfter(stack, last);
@@ -132,6 +147,12 @@ final class StackStep {
                     .orElseThrow(() -> new DeployException("The stack " + stack + " disappeared while it was being deployed"));
             if (!state.status().endsWith("_IN_PROGRESS")) {
                 return state;
+            }
+            if (clock.instant().isAfter(deadline)) {
+                throw new DeployException("The stack " + stack + " is still " + state.status() + " after "
+                        + (timeout.toMinutes() > 0 ? timeout.toMinutes() + " min" : timeout.toSeconds() + " s") + " (-Dhover.stackTimeout). CloudFormation goes on with it: follow "
+                        + "it with `aws cloudformation describe-stack-events --stack-name " + stack + "` and deploy again "
+                        + "once it has ended. Nothing was released: live still points at the previous versions.");
             }
             stacks.pause();
         }

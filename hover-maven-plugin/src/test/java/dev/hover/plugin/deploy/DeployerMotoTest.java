@@ -1,0 +1,324 @@
+package dev.hover.plugin.deploy;
+
+import dev.hover.model.Names;
+import dev.hover.model.StageManifest;
+import dev.hover.plugin.aws.AwsClients;
+import dev.hover.plugin.aws.Stacks;
+import dev.hover.plugin.image.BuildDescriptor;
+import dev.hover.testsupport.LocalAws;
+import dev.hover.testsupport.MotoServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
+import software.amazon.awssdk.services.cloudformation.model.Parameter;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The deploy end to end against moto: every check goes through the AWS APIs. */
+class DeployerMotoTest {
+    private static final String REGION = "us-east-1";
+    private static final Names NAMES = new Names(SampleStage.NAME);
+    /** moto applies a stack within the request; a stack still in progress after this is stuck. */
+    private static final Duration STACK_TIMEOUT = Duration.ofSeconds(5);
+    private static final String OK_WARM = "{\"warmed\": 1}";
+
+    /** A template moto refuses to apply: it adds a function whose role is not an ARN. */
+    private static final TemplateSource BAD_ROLE = (m, image, buildId, assetUrl) -> {
+        StackTemplate good = new SampleStageTemplate().render(m, image, buildId, assetUrl);
+        String broken = good.body().replace("\"Resources\":{", "\"Resources\":{\"BrokenFunction\":{\"Type\":\"AWS::Lambda::Function\","
+                + "\"Properties\":{\"FunctionName\":\"shop-dev-broken\",\"PackageType\":\"Image\","
+                + "\"Code\":{\"ImageUri\":{\"Ref\":\"ImageUri\"}},\"Role\":\"not-a-role\"}},");
+        return new StackTemplate(broken, good.parameters());
+    };
+
+    private static MotoServer moto;
+
+    @TempDir
+    Path dir;
+
+    private AwsClients clients;
+    private final List<String> output = new ArrayList<>();
+
+    @BeforeAll
+    static void startMoto() {
+        moto = LocalAws.moto();
+        moto.applyToSystemProperties();
+    }
+
+    @BeforeEach
+    void freshAccount() {
+        moto.reset();
+        moto.useSimpleLambdaBackend();
+        clients = new AwsClients(REGION, DefaultCredentialsProvider.builder().build());
+    }
+
+    @AfterEach
+    void closeClients() {
+        clients.close();
+    }
+
+    private DeploySummary deploy(StageManifest manifest, BuildDescriptor build, boolean dryRun, TemplateSource templates) {
+        output.clear();
+        ImagePublisher images = (b, destination) ->
+                new ImagePublisher.PublishedImage(destination.repository() + "@" + b.output().digest(), 0);
+        StageAws aws = StageAws.of(clients, manifest);
+        // moto applies stacks within the request: poll it quickly
+        StageAws quick = new StageAws(aws.region(), aws.identity(), aws.repositories(), aws.bucket(),
+                new Stacks(clients.cloudFormation(), Duration.ofMillis(200)), aws.functions());
+        Deployer deployer = new Deployer(quick, images, templates, new Console(output::add, false),
+                Clock.systemUTC());
+        return deployer.deploy(new DeployRequest(manifest, build, dryRun, STACK_TIMEOUT), "test credentials");
+    }
+
+    private DeploySummary deploy(StageManifest manifest, BuildDescriptor build) {
+        return deploy(manifest, build, false, new SampleStageTemplate());
+    }
+
+    private Map<String, String> liveVersions(StageManifest manifest) {
+        Map<String, String> live = new LinkedHashMap<>();
+        LambdaClient lambda = clients.lambda();
+        for (String fn : StageFunctions.of(manifest)) {
+            live.put(fn, lambda.getAlias(r -> r.functionName(fn).name(Names.LIVE_ALIAS)).functionVersion());
+        }
+        return live;
+    }
+
+    @Test
+    void aFirstDeployCreatesEverythingAndReleasesEveryFunction() {
+        StageManifest manifest = SampleStage.manifest();
+        moto.queueLambdaResults(REGION, List.of(OK_WARM, "{\"exitCode\": 0, \"output\": \"3 migrations ran\"}"));
+
+        DeploySummary summary = deploy(manifest, SampleStage.build(dir, "b1"));
+
+        EcrClient ecr = clients.ecr();
+        assertThat(ecr.describeRepositories(r -> r.repositoryNames(NAMES.repository())).repositories()).hasSize(1);
+        assertThat(ecr.getLifecyclePolicy(r -> r.repositoryName(NAMES.repository())).lifecyclePolicyText()).contains("untagged");
+
+        S3Client s3 = clients.s3();
+        String bucket = NAMES.assetsBucket();
+        assertThat(s3.getPublicAccessBlock(r -> r.bucket(bucket)).publicAccessBlockConfiguration().blockPublicAcls()).isTrue();
+        assertThat(s3.getBucketEncryption(r -> r.bucket(bucket)).serverSideEncryptionConfiguration().rules()).isNotEmpty();
+        assertThat(s3.listObjectsV2(r -> r.bucket(bucket).prefix("assets/b1/")).contents())
+                .extracting(o -> o.key())
+                .containsExactlyInAnyOrder("assets/b1/app.3f9a2c1b.js", "assets/b1/css/site.css", "assets/b1/favicon.ico");
+        HeadObjectResponse js = s3.headObject(r -> r.bucket(bucket).key("assets/b1/app.3f9a2c1b.js"));
+        assertThat(js.contentType()).startsWith("text/javascript");
+        assertThat(js.cacheControl()).isEqualTo(AssetHeaders.IMMUTABLE);
+        assertThat(s3.headObject(r -> r.bucket(bucket).key("assets/b1/favicon.ico")).cacheControl()).isEqualTo(AssetHeaders.SHORT_LIVED);
+
+        CloudFormationClient cloudFormation = clients.cloudFormation();
+        assertThat(cloudFormation.describeStacks(r -> r.stackName(NAMES.stack())).stacks().get(0).stackStatusAsString())
+                .isEqualTo("CREATE_COMPLETE");
+
+        LambdaClient lambda = clients.lambda();
+        Map<String, String> live = liveVersions(manifest);
+        assertThat(live).containsOnlyKeys(NAMES.httpFunction(), NAMES.cliFunction(),
+                NAMES.queueFunction("default"), NAMES.queueFunction("mail"));
+        live.forEach((fn, version) -> assertThat(lambda.getFunctionConfiguration(r -> r.functionName(fn).qualifier(version))
+                .description()).isEqualTo("hover build b1"));
+
+        assertThat(summary.released()).isTrue();
+        assertThat(summary.versions()).isEqualTo(live);
+        assertThat(output).anyMatch(line -> line.contains("3 migrations ran"));
+        List<String> text = SummaryFormat.text(summary);
+        assertThat(text).anyMatch(line -> line.contains("build id:   b1"));
+        assertThat(text).anyMatch(line -> line.contains("stage:      dev"));
+        assertThat(summary.steps()).extracting(StepTiming::step)
+                .contains("Image repository", "Assets", "Stack " + NAMES.stack(), "Publish versions", "Deploy commands", "Release");
+    }
+
+    @Test
+    void aRedeployOfTheSameBuildUploadsNothingAndLeavesTheStackAlone() {
+        StageManifest manifest = SampleStage.manifest();
+        BuildDescriptor build = SampleStage.build(dir, "b1");
+        moto.queueLambdaResults(REGION, List.of(OK_WARM, "{\"exitCode\": 0, \"output\": \"\"}"));
+        deploy(manifest, build);
+        Map<String, String> first = liveVersions(manifest);
+
+        moto.queueLambdaResults(REGION, List.of(OK_WARM, "{\"exitCode\": 0, \"output\": \"\"}"));
+        DeploySummary again = deploy(manifest, build);
+
+        assertThat(output).anyMatch(line -> line.contains("uploaded 0, copied 0 unchanged from the live build, 3 already there"));
+        assertThat(output).anyMatch(line -> line.contains("Stack " + NAMES.stack() + ": no changes"));
+        assertThat(again.stackChanges()).isEmpty();
+        // Lambda (and moto) publish no new version when nothing changed: the live versions come back
+        assertThat(again.versions()).isEqualTo(first);
+        assertThat(again.released()).isFalse();
+        assertThat(output).anyMatch(line -> line.contains("live already runs these versions: nothing to release"));
+        assertThat(output).noneMatch(line -> line.contains("$ db:migrate"));
+        assertThat(liveVersions(manifest)).isEqualTo(first);
+        assertThat(SummaryFormat.text(again)).first().asString().contains("Nothing to release");
+    }
+
+    @Test
+    void aNewBuildWithTheSameAssetsCopiesThemInsideTheBucket() {
+        StageManifest manifest = SampleStage.manifest();
+        moto.queueLambdaResults(REGION, List.of(OK_WARM, "{\"exitCode\": 0, \"output\": \"\"}"));
+        deploy(manifest, SampleStage.build(dir, "b1"));
+
+        moto.queueLambdaResults(REGION, List.of(OK_WARM, "{\"exitCode\": 0, \"output\": \"\"}"));
+        BuildDescriptor second = SampleStage.build(dir, "b2");
+        SampleStage.write(dir.resolve("assets/css/site.css"), "body { color: navy; }");
+        deploy(manifest, second);
+
+        assertThat(output).anyMatch(line -> line.contains("uploaded 1, copied 2 unchanged from the live build, 0 already there"));
+        HeadObjectResponse copied = clients.s3().headObject(r -> r.bucket(NAMES.assetsBucket()).key("assets/b2/app.3f9a2c1b.js"));
+        assertThat(copied.contentType()).startsWith("text/javascript");
+        assertThat(copied.cacheControl()).isEqualTo(AssetHeaders.IMMUTABLE);
+        assertThat(clients.s3().getObjectAsBytes(r -> r.bucket(NAMES.assetsBucket()).key("assets/b2/css/site.css")).asUtf8String())
+                .isEqualTo("body { color: navy; }");
+    }
+
+    @Test
+    void aChangedManifestUpdatesTheStack() {
+        moto.queueLambdaResults(REGION, List.of(OK_WARM, "{\"exitCode\": 0, \"output\": \"\"}"));
+        deploy(SampleStage.manifest(), SampleStage.build(dir, "b1"));
+
+        StageManifest changed = SampleStage.manifest(2048, List.of("default", "mail", "reports"), List.of("db:migrate"));
+        moto.queueLambdaResults(REGION, List.of(OK_WARM, "{\"exitCode\": 0, \"output\": \"\"}"));
+        DeploySummary summary = deploy(changed, SampleStage.build(dir, "b2"));
+
+        assertThat(summary.stackChanges()).anyMatch(c -> c.action().equals("Modify") && c.logicalId().equals("HttpFunction"));
+        assertThat(summary.stackChanges()).anyMatch(c -> c.action().equals("Add") && c.logicalId().equals("ReportsQueueFunction"));
+        assertThat(summary.stackChanges()).anyMatch(c -> c.action().equals("Add") && c.logicalId().equals("ReportsQueue"));
+        LambdaClient lambda = clients.lambda();
+        assertThat(lambda.getFunctionConfiguration(r -> r.functionName(NAMES.httpFunction())).memorySize()).isEqualTo(2048);
+        assertThat(lambda.listEventSourceMappings(r -> r.functionName(NAMES.queueFunction("reports"))).eventSourceMappings())
+                .singleElement().satisfies(m -> assertThat(m.eventSourceArn()).endsWith(":" + NAMES.queue("reports")));
+        assertThat(liveVersions(changed)).containsKey(NAMES.queueFunction("reports"));
+    }
+
+    @Test
+    void aFailingDeployCommandStopsTheDeployAndLiveStaysWhereItWas() {
+        StageManifest manifest = SampleStage.manifest();
+        moto.queueLambdaResults(REGION, List.of(OK_WARM, "{\"exitCode\": 0, \"output\": \"\"}"));
+        deploy(manifest, SampleStage.build(dir, "b1"));
+        Map<String, String> before = liveVersions(manifest);
+
+        StageManifest changed = SampleStage.manifest(1536, List.of("default", "mail"), List.of("db:migrate"));
+        moto.queueLambdaResults(REGION, List.of(OK_WARM, "{\"exitCode\": 3, \"output\": \"migration 42 failed: column exists\"}"));
+        assertThatThrownBy(() -> deploy(changed, SampleStage.build(dir, "b2")))
+                .isInstanceOf(DeployException.class)
+                .hasMessageContaining("`db:migrate` failed: it exited with 3")
+                .hasMessageContaining("live still points at the previous versions");
+
+        assertThat(output).anyMatch(line -> line.contains("migration 42 failed: column exists"));
+        assertThat(liveVersions(manifest)).isEqualTo(before);
+        LambdaClient lambda = clients.lambda();
+        assertThat(lambda.listVersionsByFunction(r -> r.functionName(NAMES.httpFunction())).versions())
+                .anyMatch(v -> "hover build b2".equals(v.description()));
+    }
+
+    @Test
+    void aStackUpdateThatFailsIsReportedAndNothingIsReleased() {
+        StageManifest manifest = SampleStage.manifest();
+        moto.queueLambdaResults(REGION, List.of(OK_WARM, "{\"exitCode\": 0, \"output\": \"\"}"));
+        deploy(manifest, SampleStage.build(dir, "b1"));
+        Map<String, String> before = liveVersions(manifest);
+
+        assertThatThrownBy(() -> deploy(manifest, SampleStage.build(dir, "b2"), false, BAD_ROLE))
+                .isInstanceOf(DeployException.class)
+                .hasMessageContaining("CloudFormation refused the change to the stack " + NAMES.stack())
+                .hasMessageContaining("not-a-role")
+                .hasMessageContaining("The stack is ")
+                .hasMessageContaining("live still points at the previous versions");
+
+        assertThat(output).anyMatch(line -> line.contains("FAILED") && line.contains("not-a-role"));
+        assertThat(liveVersions(manifest)).isEqualTo(before);
+        assertThat(clients.lambda().listFunctions().functions()).noneMatch(f -> f.functionName().equals("shop-dev-broken"));
+    }
+
+    @Test
+    void aStageWhoseStackIsBusyFailsFastWithoutTouchingIt() {
+        StageManifest manifest = SampleStage.manifest();
+        StackTemplate broken = BAD_ROLE.render(manifest, "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop-dev@sha256:1", "b0", "/assets/b0");
+        CloudFormationClient cloudFormation = clients.cloudFormation();
+        try {
+            cloudFormation.createStack(r -> r.stackName(NAMES.stack()).templateBody(broken.body()).parameters(
+                    broken.parameters().entrySet().stream()
+                            .map(p -> Parameter.builder().parameterKey(p.getKey()).parameterValue(p.getValue()).build()).toList()));
+        } catch (CloudFormationException expected) {
+            // moto stops the creation half-way and leaves the stack CREATE_IN_PROGRESS, as a running deploy would
+        }
+        assertThat(cloudFormation.describeStacks(r -> r.stackName(NAMES.stack())).stacks().get(0).stackStatusAsString())
+                .isEqualTo("CREATE_IN_PROGRESS");
+
+        assertThatThrownBy(() -> deploy(manifest, SampleStage.build(dir, "b1")))
+                .isInstanceOf(DeployException.class)
+                .hasMessageContaining("The stage dev is being changed right now")
+                .hasMessageContaining("CREATE_IN_PROGRESS")
+                .hasMessageContaining("Wait until that ends");
+        assertThat(cloudFormation.listChangeSets(r -> r.stackName(NAMES.stack())).summaries()).isEmpty();
+        assertThat(clients.s3().listBuckets().buckets()).isEmpty();
+        assertThat(clients.ecr().describeRepositories().repositories()).isEmpty();
+    }
+
+    @Test
+    void aDryRunOfANewStageListsTheChangesAndCreatesNothing() {
+        StageManifest manifest = SampleStage.manifest();
+
+        DeploySummary summary = deploy(manifest, SampleStage.build(dir, "b1"), true, new SampleStageTemplate());
+
+        assertThat(summary.dryRun()).isTrue();
+        assertThat(summary.released()).isFalse();
+        assertThat(summary.stackChanges()).extracting(c -> c.action() + " " + c.logicalId())
+                .contains("Add HttpFunction", "Add CliFunction", "Add DefaultQueueFunction", "Add MailQueue");
+        assertThat(output).anyMatch(line -> line.contains("Add") && line.contains("HttpFunction") && line.contains("AWS::Lambda::Function"));
+        assertThat(output).anyMatch(line -> line.contains("would create the ECR repository " + NAMES.repository()));
+        assertThat(output).anyMatch(line -> line.contains("would upload 3"));
+
+        assertThat(clients.ecr().describeRepositories().repositories()).isEmpty();
+        assertThat(clients.s3().listBuckets().buckets()).isEmpty();
+        assertThat(clients.cloudFormation().listStacks().stackSummaries())
+                .allMatch(s -> s.stackStatusAsString().equals("DELETE_COMPLETE"));
+        assertThat(clients.lambda().listFunctions().functions()).isEmpty();
+    }
+
+    @Test
+    void aDryRunOfAChangeShowsItAndChangesNothing() {
+        StageManifest manifest = SampleStage.manifest();
+        moto.queueLambdaResults(REGION, List.of(OK_WARM, "{\"exitCode\": 0, \"output\": \"\"}"));
+        deploy(manifest, SampleStage.build(dir, "b1"));
+        Map<String, String> before = liveVersions(manifest);
+
+        StageManifest changed = SampleStage.manifest(2048, List.of("default"), List.of("db:migrate"));
+        BuildDescriptor second = SampleStage.build(dir, "b2");
+        SampleStage.write(dir.resolve("assets/new.js"), "new");
+        DeploySummary summary = deploy(changed, second, true, new SampleStageTemplate());
+
+        assertThat(summary.stackChanges()).extracting(c -> c.action() + " " + c.logicalId())
+                .contains("Modify HttpFunction", "Remove MailQueueFunction", "Remove MailQueue");
+        assertThat(output).anyMatch(line -> line.contains("would upload 1, would copy 3"));
+        assertThat(output).anyMatch(line -> line.contains("would apply 0 to add, 2 to modify, 3 to remove")
+                || line.contains("would apply"));
+        LambdaClient lambda = clients.lambda();
+        assertThat(lambda.getFunctionConfiguration(r -> r.functionName(NAMES.httpFunction())).memorySize()).isEqualTo(1024);
+        assertThat(lambda.getFunction(r -> r.functionName(NAMES.queueFunction("mail"))).configuration()).isNotNull();
+        assertThat(lambda.listVersionsByFunction(r -> r.functionName(NAMES.httpFunction())).versions())
+                .noneMatch(v -> "hover build b2".equals(v.description()));
+        assertThat(liveVersions(manifest)).isEqualTo(before);
+        assertThat(clients.s3().listObjectsV2(r -> r.bucket(NAMES.assetsBucket()).prefix("assets/b2/")).contents()).isEmpty();
+        assertThat(clients.cloudFormation().listChangeSets(r -> r.stackName(NAMES.stack())).summaries())
+                .noneMatch(c -> c.changeSetName().contains("b2"));
+        assertThat(clients.cloudFormation().describeStacks(r -> r.stackName(NAMES.stack())).stacks().get(0).stackStatusAsString())
+                .isEqualTo("CREATE_COMPLETE");
+    }
+}
