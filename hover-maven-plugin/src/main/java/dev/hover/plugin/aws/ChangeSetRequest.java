@@ -17,12 +17,10 @@ public record ChangeSetRequest(
         boolean create,
         Optional<String> templateBody,
         Optional<String> templateUrl,
-        Map<String, String> parameters,
         Optional<String> roleArn,
         Map<String, String> tags) {
 
     public ChangeSetRequest {
-        parameters = Map.copyOf(parameters);
         tags = Map.copyOf(tags);
         if (templateBody.isPresent() == templateUrl.isPresent()) {
             throw new IllegalArgumentException("a change set takes either a template body or a template URL");

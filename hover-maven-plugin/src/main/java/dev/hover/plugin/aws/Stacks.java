@@ -9,7 +9,6 @@ import software.amazon.awssdk.services.cloudformation.model.CreateChangeSetReque
 import software.amazon.awssdk.services.cloudformation.model.DescribeChangeSetResponse;
 import software.amazon.awssdk.services.cloudformation.model.DescribeStackEventsResponse;
 import software.amazon.awssdk.services.cloudformation.model.Output;
-import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.ResourceChange;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.Tag;
@@ -63,10 +62,7 @@ public final class Stacks {
                 .stackName(request.stack())
                 .changeSetName(request.changeSetName())
                 .changeSetType(request.create() ? ChangeSetType.CREATE : ChangeSetType.UPDATE)
-                .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM, Capability.CAPABILITY_AUTO_EXPAND)
-                .parameters(request.parameters().entrySet().stream()
-                        .map(p -> Parameter.builder().parameterKey(p.getKey()).parameterValue(p.getValue()).build())
-                        .toList())
+                .capabilities(Capability.CAPABILITY_IAM)
                 .tags(request.tags().entrySet().stream()
                         .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build())
                         .toList());

@@ -12,6 +12,7 @@ import java.util.Optional;
 /**
  * What a deploy did, for people and for CI.
  *
+ * @param url           the stage's URL: its first custom domain, else the CDN's
  * @param released      whether the live aliases moved (false for a dry run, or when live already ran this build)
  * @param versions      function name to the version now live (or that would have been published)
  * @param stackChanges  the change set's resource changes; empty when the stack did not change
@@ -23,6 +24,7 @@ public record DeploySummary(
         String region,
         boolean dryRun,
         boolean released,
+        Optional<String> url,
         Optional<String> cdnDomain,
         Optional<String> apiUrl,
         Optional<String> image,

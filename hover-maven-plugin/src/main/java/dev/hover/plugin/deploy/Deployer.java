@@ -5,6 +5,7 @@ import dev.hover.model.StageManifest;
 import dev.hover.plugin.aws.Identity;
 import dev.hover.plugin.aws.StackState;
 import dev.hover.plugin.image.BuildDescriptor;
+import dev.hover.template.StackOutputs;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,10 +22,6 @@ import java.util.stream.Collectors;
  * before the last step leaves {@code live} where it was.
  */
 public final class Deployer {
-    /** Stack outputs the summary reports (the template declares them). */
-    public static final String CDN_DOMAIN_OUTPUT = "CdnDomain";
-    public static final String API_URL_OUTPUT = "ApiUrl";
-
     private final StageAws aws;
     private final ImagePublisher images;
     private final TemplateSource templates;
@@ -74,7 +71,7 @@ public final class Deployer {
         steps.run("Assets", c -> new AssetsStep(aws.bucket(), names).run(
                 Optional.ofNullable(build.assets().directory()).map(Path::of), build.buildId(), live.buildId(), bucketExists, dryRun));
         StackStep.Result stack = steps.run("Stack " + names.stack(), c -> new StackStep(aws.stacks(), aws.bucket(), clock, request.stackTimeout()).run(
-                manifest, templates.render(manifest, image, build.buildId(), build.assets().url()), build.buildId(), dryRun, c));
+                manifest, templates.render(manifest, image, build.buildId()), build.buildId(), dryRun, c));
         if (dryRun) {
             return summary(request, start, steps, false, Map.of(), stack, image);
         }
@@ -97,8 +94,9 @@ public final class Deployer {
         StageManifest manifest = request.manifest();
         return new DeploySummary(request.build().buildId(), manifest.stage(), Names.of(manifest).stack(), aws.region(),
                 request.dryRun(), released,
-                Optional.ofNullable(stack.outputs().get(CDN_DOMAIN_OUTPUT)),
-                Optional.ofNullable(stack.outputs().get(API_URL_OUTPUT)),
+                Optional.ofNullable(stack.outputs().get(StackOutputs.URL)),
+                Optional.ofNullable(stack.outputs().get(StackOutputs.CDN_DOMAIN)),
+                Optional.ofNullable(stack.outputs().get(StackOutputs.API_URL)),
                 Optional.of(image), versions, stack.changes(), steps.timings(), Duration.between(start, clock.instant()));
     }
 

@@ -49,7 +49,7 @@ final class StackStep {
         this.eventTime = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(clock.getZone());
     }
 
-    Steps.Outcome<Result> run(StageManifest manifest, StackTemplate template, String buildId, boolean dryRun, Console console) {
+    Steps.Outcome<Result> run(StageManifest manifest, String template, String buildId, boolean dryRun, Console console) {
         String stack = Names.of(manifest).stack();
         Optional<StackState> before = currentState(stacks, manifest);
         if (before.isPresent() && before.get().deadOnArrival()) {
@@ -116,19 +116,18 @@ final class StackStep {
     }
 
     private ChangeSetRequest request(StageManifest manifest, String stack, String changeSet, boolean create,
-                                     StackTemplate template, String buildId) {
-        byte[] body = template.body().getBytes(StandardCharsets.UTF_8);
+                                     String template, String buildId) {
+        byte[] body = template.getBytes(StandardCharsets.UTF_8);
         Optional<String> inline = Optional.empty();
         Optional<String> url = Optional.empty();
         if (body.length <= MAX_TEMPLATE_BODY_BYTES) {
-            inline = Optional.of(template.body());
+            inline = Optional.of(template);
         } else {
             String key = "templates/" + buildId + ".json";
             bucket.upload(key, body, "application/json");
             url = Optional.of(bucket.objectUrl(key));
         }
-        return new ChangeSetRequest(stack, changeSet, create, inline, url, template.parameters(),
-                manifest.auth().stackRole(), Map.of("hover:stage", manifest.stage()));
+        return new ChangeSetRequest(stack, changeSet, create, inline, url, manifest.auth().stackRole(), Map.of("hover:stage", manifest.stage()));
     }
 
     /** Prints the stack's events until it leaves every *_IN_PROGRESS state; returns its final state. */

@@ -21,6 +21,7 @@ public final class SummaryFormat {
                 : summary.released() ? "Released." : "Nothing to release: live already runs this build.");
         lines.add("  build id:   " + summary.buildId());
         lines.add("  stage:      " + summary.stage() + " (stack " + summary.stack() + ", " + summary.region() + ")");
+        lines.add("  URL:        " + summary.url().orElse("(not reported by the stack)"));
         lines.add("  CDN domain: " + summary.cdnDomain().orElse("(not reported by the stack)"));
         lines.add("  API URL:    " + summary.apiUrl().orElse("(not reported by the stack)"));
         summary.image().ifPresent(image -> lines.add("  image:      " + image));
@@ -44,6 +45,7 @@ public final class SummaryFormat {
         root.put("region", summary.region());
         root.put("dryRun", summary.dryRun());
         root.put("released", summary.released());
+        root.put("url", summary.url().orElse(null));
         root.put("cdnDomain", summary.cdnDomain().orElse(null));
         root.put("apiUrl", summary.apiUrl().orElse(null));
         root.put("image", summary.image().orElse(null));

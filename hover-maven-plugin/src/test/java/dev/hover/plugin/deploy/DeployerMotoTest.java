@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
-import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -41,13 +40,10 @@ class DeployerMotoTest {
     private static final String OK_WARM = "{\"warmed\": 1}";
 
     /** A template moto refuses to apply: it adds a function whose role is not an ARN. */
-    private static final TemplateSource BAD_ROLE = (m, image, buildId, assetUrl) -> {
-        StackTemplate good = new SampleStageTemplate().render(m, image, buildId, assetUrl);
-        String broken = good.body().replace("\"Resources\":{", "\"Resources\":{\"BrokenFunction\":{\"Type\":\"AWS::Lambda::Function\","
-                + "\"Properties\":{\"FunctionName\":\"shop-dev-broken\",\"PackageType\":\"Image\","
-                + "\"Code\":{\"ImageUri\":{\"Ref\":\"ImageUri\"}},\"Role\":\"not-a-role\"}},");
-        return new StackTemplate(broken, good.parameters());
-    };
+    private static final TemplateSource BAD_ROLE = (m, image, buildId) -> new SampleStageTemplate().render(m, image, buildId)
+            .replace("\"Resources\":{", "\"Resources\":{\"BrokenFunction\":{\"Type\":\"AWS::Lambda::Function\","
+                    + "\"Properties\":{\"FunctionName\":\"shop-dev-broken\",\"PackageType\":\"Image\","
+                    + "\"Code\":{\"ImageUri\":\"" + image + "\"},\"Role\":\"not-a-role\"}},");
 
     private static MotoServer moto;
 
@@ -198,7 +194,7 @@ class DeployerMotoTest {
 
         assertThat(summary.stackChanges()).anyMatch(c -> c.action().equals("Modify") && c.logicalId().equals("HttpFunction"));
         assertThat(summary.stackChanges()).anyMatch(c -> c.action().equals("Add") && c.logicalId().equals("ReportsQueueFunction"));
-        assertThat(summary.stackChanges()).anyMatch(c -> c.action().equals("Add") && c.logicalId().equals("ReportsQueue"));
+        assertThat(summary.stackChanges()).anyMatch(c -> c.action().equals("Add") && c.logicalId().equals("ReportsJobQueue"));
         LambdaClient lambda = clients.lambda();
         assertThat(lambda.getFunctionConfiguration(r -> r.functionName(NAMES.httpFunction())).memorySize()).isEqualTo(2048);
         assertThat(lambda.listEventSourceMappings(r -> r.functionName(NAMES.queueFunction("reports"))).eventSourceMappings())
@@ -249,12 +245,10 @@ class DeployerMotoTest {
     @Test
     void aStageWhoseStackIsBusyFailsFastWithoutTouchingIt() {
         StageManifest manifest = SampleStage.manifest();
-        StackTemplate broken = BAD_ROLE.render(manifest, "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop-dev@sha256:1", "b0", "/assets/b0");
+        String broken = BAD_ROLE.render(manifest, "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop-dev@sha256:1", "b0");
         CloudFormationClient cloudFormation = clients.cloudFormation();
         try {
-            cloudFormation.createStack(r -> r.stackName(NAMES.stack()).templateBody(broken.body()).parameters(
-                    broken.parameters().entrySet().stream()
-                            .map(p -> Parameter.builder().parameterKey(p.getKey()).parameterValue(p.getValue()).build()).toList()));
+            cloudFormation.createStack(r -> r.stackName(NAMES.stack()).templateBody(broken));
         } catch (CloudFormationException expected) {
             // moto stops the creation half-way and leaves the stack CREATE_IN_PROGRESS, as a running deploy would
         }
@@ -280,7 +274,7 @@ class DeployerMotoTest {
         assertThat(summary.dryRun()).isTrue();
         assertThat(summary.released()).isFalse();
         assertThat(summary.stackChanges()).extracting(c -> c.action() + " " + c.logicalId())
-                .contains("Add HttpFunction", "Add CliFunction", "Add DefaultQueueFunction", "Add MailQueue");
+                .contains("Add HttpFunction", "Add CliFunction", "Add DefaultQueueFunction", "Add MailJobQueue");
         assertThat(output).anyMatch(line -> line.contains("Add") && line.contains("HttpFunction") && line.contains("AWS::Lambda::Function"));
         assertThat(output).anyMatch(line -> line.contains("would create the ECR repository " + NAMES.repository()));
         assertThat(output).anyMatch(line -> line.contains("would upload 3"));
@@ -305,10 +299,9 @@ class DeployerMotoTest {
         DeploySummary summary = deploy(changed, second, true, new SampleStageTemplate());
 
         assertThat(summary.stackChanges()).extracting(c -> c.action() + " " + c.logicalId())
-                .contains("Modify HttpFunction", "Remove MailQueueFunction", "Remove MailQueue");
+                .contains("Modify HttpFunction", "Remove MailQueueFunction", "Remove MailJobQueue");
         assertThat(output).anyMatch(line -> line.contains("would upload 1, would copy 3"));
-        assertThat(output).anyMatch(line -> line.contains("would apply 0 to add, 2 to modify, 3 to remove")
-                || line.contains("would apply"));
+        assertThat(output).anyMatch(line -> line.contains("would apply 0 to add, 1 to modify, 3 to remove"));
         LambdaClient lambda = clients.lambda();
         assertThat(lambda.getFunctionConfiguration(r -> r.functionName(NAMES.httpFunction())).memorySize()).isEqualTo(1024);
         assertThat(lambda.getFunction(r -> r.functionName(NAMES.queueFunction("mail"))).configuration()).isNotNull();
