@@ -88,6 +88,18 @@ class DeployerMotoTest {
         return deploy(manifest, build, false, new SampleStageTemplate());
     }
 
+    /** What the new version answers, in order: the warmer, then the one deploy command. */
+    private static void answerWarmerAndCommands() {
+        moto.queueLambdaResults(REGION, List.of(OK_WARM, "{\"exitCode\": 0, \"output\": \"\"}"));
+    }
+
+    /** Deploys build b1 successfully; returns the versions it made live. */
+    private Map<String, String> releaseFirstBuild(StageManifest manifest) {
+        answerWarmerAndCommands();
+        deploy(manifest, SampleStage.build(dir, "b1"));
+        return liveVersions(manifest);
+    }
+
     private Map<String, String> liveVersions(StageManifest manifest) {
         Map<String, String> live = new LinkedHashMap<>();
         LambdaClient lambda = clients.lambda();
@@ -145,11 +157,11 @@ class DeployerMotoTest {
     void aRedeployOfTheSameBuildUploadsNothingAndLeavesTheStackAlone() {
         StageManifest manifest = SampleStage.manifest();
         BuildDescriptor build = SampleStage.build(dir, "b1");
-        moto.queueLambdaResults(REGION, List.of(OK_WARM, "{\"exitCode\": 0, \"output\": \"\"}"));
+        answerWarmerAndCommands();
         deploy(manifest, build);
         Map<String, String> first = liveVersions(manifest);
 
-        moto.queueLambdaResults(REGION, List.of(OK_WARM, "{\"exitCode\": 0, \"output\": \"\"}"));
+        answerWarmerAndCommands();
         DeploySummary again = deploy(manifest, build);
 
         assertThat(output).anyMatch(line -> line.contains("uploaded 0, copied 0 unchanged from the live build, 3 already there"));
@@ -167,10 +179,10 @@ class DeployerMotoTest {
     @Test
     void aNewBuildWithTheSameAssetsCopiesThemInsideTheBucket() {
         StageManifest manifest = SampleStage.manifest();
-        moto.queueLambdaResults(REGION, List.of(OK_WARM, "{\"exitCode\": 0, \"output\": \"\"}"));
+        answerWarmerAndCommands();
         deploy(manifest, SampleStage.build(dir, "b1"));
 
-        moto.queueLambdaResults(REGION, List.of(OK_WARM, "{\"exitCode\": 0, \"output\": \"\"}"));
+        answerWarmerAndCommands();
         BuildDescriptor second = SampleStage.build(dir, "b2");
         SampleStage.write(dir.resolve("assets/css/site.css"), "body { color: navy; }");
         deploy(manifest, second);
@@ -185,11 +197,11 @@ class DeployerMotoTest {
 
     @Test
     void aChangedManifestUpdatesTheStack() {
-        moto.queueLambdaResults(REGION, List.of(OK_WARM, "{\"exitCode\": 0, \"output\": \"\"}"));
+        answerWarmerAndCommands();
         deploy(SampleStage.manifest(), SampleStage.build(dir, "b1"));
 
         StageManifest changed = SampleStage.manifest(2048, List.of("default", "mail", "reports"), List.of("db:migrate"));
-        moto.queueLambdaResults(REGION, List.of(OK_WARM, "{\"exitCode\": 0, \"output\": \"\"}"));
+        answerWarmerAndCommands();
         DeploySummary summary = deploy(changed, SampleStage.build(dir, "b2"));
 
         assertThat(summary.stackChanges()).anyMatch(c -> c.action().equals("Modify") && c.logicalId().equals("HttpFunction"));
@@ -205,9 +217,7 @@ class DeployerMotoTest {
     @Test
     void aFailingDeployCommandStopsTheDeployAndLiveStaysWhereItWas() {
         StageManifest manifest = SampleStage.manifest();
-        moto.queueLambdaResults(REGION, List.of(OK_WARM, "{\"exitCode\": 0, \"output\": \"\"}"));
-        deploy(manifest, SampleStage.build(dir, "b1"));
-        Map<String, String> before = liveVersions(manifest);
+        Map<String, String> before = releaseFirstBuild(manifest);
 
         StageManifest changed = SampleStage.manifest(1536, List.of("default", "mail"), List.of("db:migrate"));
         moto.queueLambdaResults(REGION, List.of(OK_WARM, "{\"exitCode\": 3, \"output\": \"migration 42 failed: column exists\"}"));
@@ -226,9 +236,7 @@ class DeployerMotoTest {
     @Test
     void aStackUpdateThatFailsIsReportedAndNothingIsReleased() {
         StageManifest manifest = SampleStage.manifest();
-        moto.queueLambdaResults(REGION, List.of(OK_WARM, "{\"exitCode\": 0, \"output\": \"\"}"));
-        deploy(manifest, SampleStage.build(dir, "b1"));
-        Map<String, String> before = liveVersions(manifest);
+        Map<String, String> before = releaseFirstBuild(manifest);
 
         assertThatThrownBy(() -> deploy(manifest, SampleStage.build(dir, "b2"), false, BAD_ROLE))
                 .isInstanceOf(DeployException.class)
@@ -289,9 +297,7 @@ class DeployerMotoTest {
     @Test
     void aDryRunOfAChangeShowsItAndChangesNothing() {
         StageManifest manifest = SampleStage.manifest();
-        moto.queueLambdaResults(REGION, List.of(OK_WARM, "{\"exitCode\": 0, \"output\": \"\"}"));
-        deploy(manifest, SampleStage.build(dir, "b1"));
-        Map<String, String> before = liveVersions(manifest);
+        Map<String, String> before = releaseFirstBuild(manifest);
 
         StageManifest changed = SampleStage.manifest(2048, List.of("default"), List.of("db:migrate"));
         BuildDescriptor second = SampleStage.build(dir, "b2");
