@@ -2,8 +2,6 @@ package dev.hover.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hover.model.Names;
 import dev.hover.model.QueueFunction;
 import dev.hover.model.ScheduleEntry;
@@ -11,6 +9,7 @@ import dev.hover.model.packaged.PackagedManifest;
 import dev.hover.runtime.queue.JobMessage;
 import dev.hover.runtime.queue.JobMessageCodec;
 import dev.hover.runtime.queue.RetryOverrides;
+import dev.hover.runtime.queue.SqsEvents;
 import dev.hover.runtime.sample.WorkerApp;
 import dev.hover.testsupport.EmulatedFunction;
 import dev.hover.testsupport.LocalAws;
@@ -97,7 +96,7 @@ class JobsAndCommandsFunctionTest {
         environment.putAll(Map.of("HOVER_FUNCTION_TYPE", "queue", "HOVER_QUEUE_FUNCTION", "notes",
                 "AWS_LAMBDA_FUNCTION_TIMEOUT", "20"));
         try (EmulatedFunction queue = SampleFunctions.start(taskRoot, manifest(stage, notes), environment)) {
-            JsonNode answer = JSON.readTree(queue.invoke(sqsEvent(messages, arn)));
+            JsonNode answer = JSON.readTree(queue.invoke(SqsEvents.of(messages, arn)));
 
             String broken = messages.stream().filter(m -> m.body().contains("broken")).findFirst().orElseThrow().messageId();
             assertThat(answer.get("batchItemFailures")).as(queue.output()).hasSize(1);
@@ -111,18 +110,5 @@ class JobsAndCommandsFunctionTest {
                     .extracting(Message::messageId).containsExactly(broken);
             assertThat(again.get(0).attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).isEqualTo("2");
         }
-    }
-
-    private static String sqsEvent(List<Message> messages, String arn) throws Exception {
-        ObjectNode event = JSON.createObjectNode();
-        ArrayNode records = event.putArray("Records");
-        for (Message m : messages) {
-            ObjectNode record = records.addObject();
-            record.put("messageId", m.messageId()).put("receiptHandle", m.receiptHandle()).put("body", m.body());
-            record.putObject("attributes").put("ApproximateReceiveCount",
-                    m.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT));
-            record.put("eventSource", "aws:sqs").put("eventSourceARN", arn).put("awsRegion", "us-east-1");
-        }
-        return JSON.writeValueAsString(event);
     }
 }

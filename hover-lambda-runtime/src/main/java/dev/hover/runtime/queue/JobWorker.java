@@ -80,7 +80,8 @@ public final class JobWorker {
         }
         Instant deadline = policy.timeoutSeconds().isPresent()
                 ? min(Instant.now().plusSeconds(policy.timeoutSeconds().getAsInt()), stopAt) : stopAt;
-        Run run = new Run(record, message, policy, data, new JobAttempt(message.id(), record.receiveCount(), policy.tries(), deadline));
+        Run run = new Run(record, message, policy, data,
+                new JobAttempt(message.id(), record.receiveCount(), policy.tries(), deadline), stopAt);
         Job<?> job;
         try {
             job = environment.create(jobClass);
@@ -151,13 +152,15 @@ public final class JobWorker {
         final RetryPolicy policy;
         final Object data;
         final JobAttempt attempt;
+        final Instant stopAt;
 
-        Run(SqsRecord record, JobMessage message, RetryPolicy policy, Object data, JobAttempt attempt) {
+        Run(SqsRecord record, JobMessage message, RetryPolicy policy, Object data, JobAttempt attempt, Instant stopAt) {
             this.record = record;
             this.message = message;
             this.policy = policy;
             this.data = data;
             this.attempt = attempt;
+            this.stopAt = stopAt;
         }
 
         Release failedAttempt(Job<?> job, Throwable cause) throws InterruptedException {
@@ -172,10 +175,11 @@ public final class JobWorker {
 
         void failForGood(Job<?> job, Throwable cause) throws InterruptedException {
             if (job != null) {
+                // the attempt's own deadline may be what just passed: the hook gets the invocation's time
                 TimeBox.Outcome<Object> hook = timeBox.run(() -> {
                     failed(job, data, cause, attempt);
                     return null;
-                }, attempt.deadline(), GRACE);
+                }, stopAt, GRACE);
                 if (hook instanceof TimeBox.Failed<Object> hookFailed) {
                     entry(log.error("job.failure-hook-failed")).exception(hookFailed.cause()).write();
                 } else if (hook instanceof TimeBox.TimedOut<Object>) {

@@ -2,8 +2,6 @@ package dev.hover.runtime.queue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hover.model.Names;
 import dev.hover.runtime.Invocation;
 import dev.hover.runtime.api.Jobs;
@@ -94,19 +92,9 @@ class JobWorkerMotoTest {
 
     /** Runs one batch and, as the event source mapping does, deletes the records not reported back. */
     private List<String> process(QueueHandler handler, List<Message> messages) throws Exception {
-        ObjectNode event = JSON.createObjectNode();
-        ArrayNode records = event.putArray("Records");
-        for (Message m : messages) {
-            ObjectNode record = records.addObject();
-            record.put("messageId", m.messageId()).put("receiptHandle", m.receiptHandle()).put("body", m.body());
-            record.putObject("attributes").put("ApproximateReceiveCount",
-                    m.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT));
-            record.putObject("messageAttributes");
-            record.put("eventSource", "aws:sqs").put("eventSourceARN", queueArn).put("awsRegion", "us-east-1");
-        }
         byte[] answer = handler.handle(new Invocation("request", System.currentTimeMillis() + 60_000,
                 "arn:aws:lambda:us-east-1:123456789012:function:shop-test-jobs-queue:live", null,
-                JSON.writeValueAsBytes(event)));
+                SqsEvents.of(messages, queueArn).getBytes(StandardCharsets.UTF_8)));
         List<String> failed = new ArrayList<>();
         for (JsonNode failure : JSON.readTree(answer).get("batchItemFailures")) {
             failed.add(failure.get("itemIdentifier").asText());
@@ -275,6 +263,17 @@ class JobWorkerMotoTest {
         assertThat(retrying.get("exception").asText()).isEqualTo(JobTimeoutException.class.getName() + ": job "
                 + TaskJob.class.getName() + " did not finish within its timeout of 1 s");
         assertThat(retrying.get("tries").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aTimeoutOnTheLastTryStillRunsTheFailureHook() throws Exception {
+        dispatcher.dispatch(new DispatchRequest(TaskJob.class, new Task("stuck", "sleep"), Optional.empty(),
+                Duration.ZERO, new RetryOverrides(OptionalInt.of(1), Optional.empty(), OptionalInt.of(1))));
+
+        assertThat(process(handler(3, List.of(5)), receive())).isEmpty();
+
+        assertThat(TestJobs.FAILED.get("stuck")).isInstanceOf(JobTimeoutException.class);
+        assertThat(logRecords("job.failed")).hasSize(1);
     }
 
     @Test
