@@ -1,0 +1,160 @@
+package dev.hover.plugin.image;
+
+import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.JibContainer;
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import com.google.cloud.tools.jib.api.JibEvent;
+import com.google.cloud.tools.jib.api.LogEvent;
+import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.api.RegistryImage;
+import com.google.cloud.tools.jib.api.TarImage;
+import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
+import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
+import com.google.cloud.tools.jib.api.buildplan.Platform;
+import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Makes an {@link ImageSpec} into an image with Jib, no Docker daemon: pushed to a registry
+ * (blobs the repository already has are not uploaded) or written as an OCI tar. Single platform,
+ * single manifest, OCI format, reproducible (Jib fixes file times and the creation time).
+ */
+public final class ImageContainerizer {
+    private final Path applicationLayersCache;
+    private final boolean allowInsecureRegistries;
+    private final BuildLog log;
+
+    /**
+     * @param applicationLayersCache where Jib keeps the layers it built, so an unchanged layer is
+     *                               not rebuilt ({@code target/hover/cache})
+     * @param allowInsecureRegistries whether plain HTTP and unverified TLS are acceptable
+     *                               ({@code hover.allowInsecureRegistries}), e.g. a registry on localhost
+     */
+    public ImageContainerizer(Path applicationLayersCache, boolean allowInsecureRegistries, BuildLog log) {
+        this.applicationLayersCache = applicationLayersCache;
+        this.allowInsecureRegistries = allowInsecureRegistries;
+        this.log = log;
+    }
+
+    /**
+     * @param output  where the image went and what it is
+     * @param uploads what the push uploaded (nothing for a tar)
+     */
+    public record Result(ImageOutput output, UploadTally uploads) {
+    }
+
+    /** @param additionalTags more tags for a registry target, e.g. the build id */
+    public Result containerize(ImageSpec spec, ImageTarget target, Set<String> additionalTags) {
+        UploadTally uploads = new UploadTally();
+        AtomicBoolean baseImageReached = new AtomicBoolean(spec.baseImage().startsWith(Jib.TAR_IMAGE_PREFIX));
+        Consumer<JibEvent> events = event -> {
+            uploads.accept(event);
+            if (event instanceof LogEvent logEvent) {
+                if (logEvent.getMessage().startsWith("Using base image with digest")) {
+                    baseImageReached.set(true);
+                }
+                forward(logEvent);
+            }
+        };
+        ImageFailures failures = new ImageFailures(spec, target, allowInsecureRegistries);
+        try {
+            Containerizer containerizer = containerizer(target, events)
+                    .setToolName("hover")
+                    .setAllowInsecureRegistries(allowInsecureRegistries)
+                    .setApplicationLayersCache(applicationLayersCache)
+                    .addEventHandler(JibEvent.class, events);
+            additionalTags.forEach(containerizer::withAdditionalTag);
+            JibContainer container = builder(spec, events).containerize(containerizer);
+            ImageOutput.Kind kind = target instanceof ImageTarget.Tar ? ImageOutput.Kind.TAR : ImageOutput.Kind.REGISTRY;
+            String location = target instanceof ImageTarget.Tar tar ? tar.file().toAbsolutePath().toString()
+                    : target.reference();
+            return new Result(new ImageOutput(kind, location, container.getDigest().toString(),
+                    container.getImageId().toString()), uploads);
+        } catch (InvalidImageReferenceException e) {
+            throw failures.invalidReference(e);
+        } catch (ExecutionException | RegistryException | IOException | CacheDirectoryCreationException e) {
+            throw failures.explain(e, baseImageReached.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImageBuildException("Interrupted while building the image " + target.reference(), e);
+        }
+    }
+
+    private JibContainerBuilder builder(ImageSpec spec, Consumer<JibEvent> events)
+            throws InvalidImageReferenceException {
+        List<FileEntriesLayer> layers = spec.layers().stream().map(ImageContainerizer::layer).toList();
+        return base(spec.baseImage(), events)
+                .setPlatforms(Set.of(new Platform(spec.architecture().ociName(), "linux")))
+                .setFormat(ImageFormat.OCI)
+                .setEntrypoint(spec.entrypoint())
+                .setProgramArguments(List.of())
+                .setWorkingDirectory(AbsoluteUnixPath.get(spec.workingDirectory()))
+                .setEnvironment(spec.environment())
+                .setLabels(spec.labels())
+                .setFileEntriesLayers(layers);
+    }
+
+    private static JibContainerBuilder base(String baseImage, Consumer<JibEvent> events)
+            throws InvalidImageReferenceException {
+        if (baseImage.startsWith(Jib.TAR_IMAGE_PREFIX)) {
+            return Jib.from(TarImage.at(Path.of(baseImage.substring(Jib.TAR_IMAGE_PREFIX.length()))));
+        }
+        String reference = baseImage.startsWith(Jib.REGISTRY_IMAGE_PREFIX)
+                ? baseImage.substring(Jib.REGISTRY_IMAGE_PREFIX.length()) : baseImage;
+        return Jib.from(withUsersCredentials(RegistryImage.named(reference), ImageReference.parse(reference), events));
+    }
+
+    private static Containerizer containerizer(ImageTarget target, Consumer<JibEvent> events)
+            throws InvalidImageReferenceException, IOException {
+        if (target instanceof ImageTarget.Tar tar) {
+            Files.createDirectories(tar.file().toAbsolutePath().getParent());
+            return Containerizer.to(TarImage.at(tar.file()).named(tar.reference()));
+        }
+        ImageTarget.Registry registry = (ImageTarget.Registry) target;
+        ImageReference reference = ImageReference.parse(registry.reference());
+        RegistryImage image = RegistryImage.named(reference);
+        if (registry.credential().isPresent()) {
+            image.addCredential(registry.credential().get().getUsername(), registry.credential().get().getPassword());
+        } else {
+            withUsersCredentials(image, reference, events);
+        }
+        return Containerizer.to(image);
+    }
+
+    /** What {@code docker login} and Docker's credential helpers know, as the docker CLI would use. */
+    private static RegistryImage withUsersCredentials(RegistryImage image, ImageReference reference,
+                                                      Consumer<JibEvent> events) {
+        CredentialRetrieverFactory credentials = CredentialRetrieverFactory.forImage(reference, events::accept);
+        return image.addCredentialRetriever(credentials.dockerConfig())
+                .addCredentialRetriever(credentials.wellKnownCredentialHelpers());
+    }
+
+    private static FileEntriesLayer layer(ImageSpec.Layer layer) {
+        FileEntriesLayer.Builder builder = FileEntriesLayer.builder().setName(layer.name());
+        for (ImageSpec.Entry entry : layer.entries()) {
+            builder.addEntry(Path.of(entry.source()), AbsoluteUnixPath.get(entry.target()));
+        }
+        return builder.build();
+    }
+
+    private void forward(LogEvent event) {
+        switch (event.getLevel()) {
+            case ERROR, WARN -> log.warn(event.getMessage());
+            case LIFECYCLE -> log.info(event.getMessage());
+            default -> log.debug(event.getMessage());
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.hover.plugin.image;
+
+/**
+ * Where things go in the image; the runtime relies on these paths (docs/architecture.md, "The
+ * image layout").
+ */
+public final class ImageLayout {
+    /** Lambda's {@code LAMBDA_TASK_ROOT}, also the working directory. */
+    public static final String TASK_ROOT = "/var/task";
+    public static final String LIB = TASK_ROOT + "/lib";
+    public static final String RUNTIME = TASK_ROOT + "/hover/runtime";
+    public static final String RESOURCES = TASK_ROOT + "/app/resources";
+    public static final String CLASSES = TASK_ROOT + "/app/classes";
+    public static final String HOVER = TASK_ROOT + "/hover";
+    public static final String PACKAGED_MANIFEST = HOVER + "/stage.json";
+    public static final String SECRETS = HOVER + "/secrets.env";
+    public static final String BOOTSTRAP_CLASS = "dev.hover.runtime.Bootstrap";
+
+    private ImageLayout() {
+    }
+}
