@@ -1,0 +1,164 @@
+package dev.hover.plugin.image;
+
+import dev.hover.model.Names;
+import dev.hover.model.StageManifest;
+import dev.hover.model.packaged.PackagedManifest;
+import dev.hover.model.packaged.PackagedManifestCodec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code hover:build} without Maven: settles the main class, packages the stage's manifest and
+ * encrypted secrets, collects the assets, lays out the image and writes it (to a registry or an OCI
+ * tar), then records all of it in {@code target/hover/<stage>/build.json} for deploy.
+ */
+public final class ImageBuildService {
+    private final BuildLog log;
+
+    public ImageBuildService(BuildLog log) {
+        this.log = log;
+    }
+
+    /**
+     * @param manifest        the validated stage manifest
+     * @param manifestFile    {@code .hover/<stage>.yml}, hashed into the descriptor and named in messages
+     * @param application     the project's classes and class path, and the Hover runtime
+     * @param buildDirectory  {@code target/hover/<stage>}: scratch space, assets, tar and descriptor
+     * @param cacheDirectory  Jib's cache of built layers, shared by the stages ({@code target/hover/cache})
+     * @param target          where the image goes
+     * @param buildId         this build's id ({@link BuildId})
+     * @param createdAt       when the build started
+     * @param javaExecutable  {@code hover.javaExecutable}: where java is in the base image, when
+     *                        {@link JavaExecutable} cannot tell
+     * @param gitCommit       the project's commit, for a label
+     * @param allowInsecureRegistries {@code hover.allowInsecureRegistries}
+     */
+    public record Request(
+            StageManifest manifest,
+            Path manifestFile,
+            ApplicationFiles application,
+            Path buildDirectory,
+            Path cacheDirectory,
+            ImageTarget target,
+            String buildId,
+            Instant createdAt,
+            Optional<String> javaExecutable,
+            Optional<String> gitCommit,
+            boolean allowInsecureRegistries) {
+        public Request {
+            Objects.requireNonNull(manifest, "manifest");
+            Objects.requireNonNull(manifestFile, "manifestFile");
+            Objects.requireNonNull(application, "application");
+            Objects.requireNonNull(buildDirectory, "buildDirectory");
+            Objects.requireNonNull(cacheDirectory, "cacheDirectory");
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(buildId, "buildId");
+            Objects.requireNonNull(createdAt, "createdAt");
+            Objects.requireNonNull(javaExecutable, "javaExecutable");
+            Objects.requireNonNull(gitCommit, "gitCommit");
+        }
+    }
+
+    /** @param descriptor what was built, also written to {@code build.json} */
+    public record Built(BuildDescriptor descriptor, UploadTally uploads) {
+    }
+
+    /** The encrypted secrets file of a stage, relative to the project. */
+    public static Path secretsFile(Path projectDirectory, String stage) {
+        return projectDirectory.resolve(".hover").resolve(stage + "-secrets.env");
+    }
+
+    public Built build(Request request) {
+        StageManifest manifest = request.manifest();
+        String manifestSha256 = sha256(request.manifestFile());
+        String mainClass = new MainClassResolver(log)
+                .resolve(manifest.java().mainClass(), request.application(), request.manifestFile());
+
+        Map<String, Path> stageFiles = packageStageFiles(request, mainClass);
+        BuiltAssets assets = collectAssets(request);
+        LayerPlan plan = new LayerPlanner(log).plan(request.application(), stageFiles);
+        ImageSpec spec = imageSpec(request, plan);
+
+        log.info("Building image " + request.target().reference() + " for stage " + manifest.stage()
+                + " (build " + request.buildId() + ") on " + spec.baseImage());
+        ImageContainerizer.Result result = new ImageContainerizer(request.cacheDirectory(),
+                request.allowInsecureRegistries(), log).containerize(spec, request.target(), Set.of());
+
+        BuildDescriptor descriptor = new BuildDescriptor(BuildDescriptor.FORMAT, request.buildId(), manifest.stage(),
+                request.createdAt().toString(), manifestSha256, spec, result.output(), assets);
+        BuildDescriptorCodec.write(descriptor, request.buildDirectory().resolve(BuildDescriptor.FILE_NAME));
+        return new Built(descriptor, result.uploads());
+    }
+
+    static ImageSpec imageSpec(Request request, LayerPlan plan) {
+        StageManifest manifest = request.manifest();
+        String baseImage = manifest.java().baseImage();
+        String java = JavaExecutable.forBaseImage(baseImage, request.javaExecutable());
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("LAMBDA_TASK_ROOT", ImageLayout.TASK_ROOT);
+        environment.put("HOVER_BUILD_ID", request.buildId());
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("dev.hover.stage", manifest.stage());
+        labels.put("dev.hover.name", manifest.name());
+        labels.put("dev.hover.build-id", request.buildId());
+        request.gitCommit().ifPresent(commit -> labels.put("org.opencontainers.image.revision", commit));
+        return new ImageSpec(baseImage, manifest.java().architecture(),
+                EntryPoint.of(java, manifest.java().jvmOptions(), plan.classpath()), ImageLayout.TASK_ROOT,
+                environment, labels, plan.layers());
+    }
+
+    /** Writes the packaged manifest and copies the encrypted secrets into scratch space for the image. */
+    private Map<String, Path> packageStageFiles(Request request, String mainClass) {
+        Path hover = request.buildDirectory().resolve("image").resolve("hover");
+        AssetCollector.deleteRecursively(hover);
+        Map<String, Path> files = new LinkedHashMap<>();
+        try {
+            Files.createDirectories(hover);
+            Path packaged = hover.resolve("stage.json");
+            PackagedManifestCodec.write(PackagedManifest.of(request.manifest(), request.buildId(), mainClass), packaged);
+            files.put(ImageLayout.PACKAGED_MANIFEST, packaged);
+            Path secrets = secretsFile(request.application().projectDirectory(), request.manifest().stage());
+            if (Files.isRegularFile(secrets)) {
+                Path copy = hover.resolve("secrets.env");
+                Files.copy(secrets, copy);
+                files.put(ImageLayout.SECRETS, copy);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the stage's files in " + hover, e);
+        }
+        return files;
+    }
+
+    private BuiltAssets collectAssets(Request request) {
+        Names names = Names.of(request.manifest());
+        String prefix = names.assetsPrefix(request.buildId());
+        String url = "/" + prefix.substring(0, prefix.length() - 1);
+        Path directory = request.buildDirectory().resolve("assets");
+        int files = new AssetCollector(log).collect(request.manifest().assets(),
+                request.application().projectDirectory(), directory, url, request.manifestFile());
+        boolean configured = request.manifest().assets().directory().isPresent();
+        return new BuiltAssets(configured ? directory.toAbsolutePath().toString() : null, prefix, url, files);
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new ImageBuildException("Cannot read the stage manifest " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
+        }
+    }
+}

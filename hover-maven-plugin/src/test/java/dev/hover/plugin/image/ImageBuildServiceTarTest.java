@@ -1,0 +1,192 @@
+package dev.hover.plugin.image;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hover.model.Assets;
+import dev.hover.model.StageManifest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The OCI tar target, from a base image that is itself a tar: no registry, no network. */
+class ImageBuildServiceTarTest {
+    private static final String BUILD_ID = "20261126T174500Z-3f9a2c";
+
+    @TempDir
+    static Path dir;
+    static SampleProject project;
+    static String baseImage;
+    static List<Dependency> runtime;
+
+    @BeforeAll
+    static void createProject() throws Exception {
+        project = SampleProject.create(dir.resolve("project"), 8080);
+        baseImage = TestImages.baseTar(Files.createDirectories(dir.resolve("base")));
+        runtime = TestRuntime.dependencies(Files.createDirectories(dir.resolve("runtime")));
+    }
+
+    @Test
+    void writesAnOciTarWithTheLayoutEntryPointAndLabels() throws Exception {
+        Path buildDirectory = dir.resolve("build-1");
+        ImageBuildService.Built built = build(project.manifest(baseImage), buildDirectory);
+
+        Path tar = buildDirectory.resolve("image.tar");
+        assertThat(built.descriptor().output()).isEqualTo(new ImageOutput(ImageOutput.Kind.TAR,
+                tar.toAbsolutePath().toString(), built.descriptor().output().digest(),
+                built.descriptor().output().imageId()));
+        OciLayout image = OciLayout.unpackTar(tar, dir.resolve("unpacked-1"));
+        assertThat(image.manifestDigest).isEqualTo(built.descriptor().output().digest());
+        JsonNode config = image.config.get("config");
+        assertThat(image.config.get("architecture").asText()).isEqualTo("amd64");
+        assertThat(image.config.get("os").asText()).isEqualTo("linux");
+        assertThat(config.get("WorkingDir").asText()).isEqualTo("/var/task");
+        assertThat(strings(config.get("Env"))).contains("PATH=/usr/bin:/bin", "LAMBDA_TASK_ROOT=/var/task",
+                "HOVER_BUILD_ID=" + BUILD_ID);
+        assertThat(config.get("Labels").get("dev.hover.stage").asText()).isEqualTo("staging");
+        assertThat(config.get("Labels").get("dev.hover.build-id").asText()).isEqualTo(BUILD_ID);
+        assertThat(config.get("Labels").get("org.opencontainers.image.revision").asText()).isEqualTo("0123abc");
+        List<String> entrypoint = strings(config.get("Entrypoint"));
+        assertThat(entrypoint.subList(0, 4)).containsExactly("java", "-XX:+TieredCompilation",
+                "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+        assertThat(entrypoint.get(4)).isEqualTo("-cp");
+        assertThat(entrypoint.get(5)).startsWith("/var/task/hover/runtime/")
+                .contains(":/var/task/app/resources:/var/task/app/classes:/var/task/lib/release-lib-1.2.0.jar");
+        assertThat(entrypoint.get(6)).isEqualTo("dev.hover.runtime.Bootstrap");
+
+        List<List<String>> layers = image.filesByLayer(1);
+        assertThat(layers).hasSize(6);
+        assertThat(layers.get(0)).containsExactly("/var/task/lib/release-lib-1.2.0.jar");
+        assertThat(layers.get(1)).containsExactly("/var/task/lib/snapshot-lib-0.3.0-SNAPSHOT.jar");
+        assertThat(layers.get(2)).contains("/var/task/hover/runtime/hover-lambda-runtime-0.1.0-SNAPSHOT.jar");
+        assertThat(layers.get(3)).containsExactly("/var/task/app/resources/application.properties");
+        assertThat(layers.get(4)).containsExactly("/var/task/app/classes/demo/App.class",
+                "/var/task/app/classes/demo/Greeting.class");
+        assertThat(layers.get(5)).containsExactly("/var/task/hover/secrets.env", "/var/task/hover/stage.json");
+        List<String> all = layers.stream().flatMap(List::stream).toList();
+        assertThat(all).noneMatch(f -> f.contains("plain") || f.contains("AppTest") || f.contains("test-classes"));
+    }
+
+    @Test
+    void packagesTheManifestWithBuildIdMainClassAndEnvironment() throws Exception {
+        Path buildDirectory = dir.resolve("build-2");
+        build(project.manifest(baseImage), buildDirectory);
+
+        String packaged = Files.readString(buildDirectory.resolve("image/hover/stage.json"));
+        assertThat(packaged).contains("\"buildId\" : \"" + BUILD_ID + "\"", "\"mainClass\" : \"demo.App\"",
+                "\"GREETING_SOURCE\" : \"manifest\"");
+        assertThat(buildDirectory.resolve("image/hover/secrets.env"))
+                .hasSameTextualContentAs(project.directory.resolve(".hover/staging-secrets.env"));
+    }
+
+    @Test
+    void givesTheSameDigestForTheSameInputs() throws Exception {
+        ImageBuildService.Built first = build(project.manifest(baseImage), dir.resolve("build-3a"));
+        ImageBuildService.Built second = build(project.manifest(baseImage), dir.resolve("build-3b"));
+
+        assertThat(second.descriptor().output().digest()).isEqualTo(first.descriptor().output().digest());
+        assertThat(second.descriptor().output().imageId()).isEqualTo(first.descriptor().output().imageId());
+    }
+
+    @Test
+    void recordsTheBuildForDeploy() throws Exception {
+        Path buildDirectory = dir.resolve("build-4");
+        ImageBuildService.Built built = build(project.manifest(baseImage), buildDirectory);
+
+        BuildDescriptor descriptor = BuildDescriptorCodec.read(buildDirectory.resolve("build.json"));
+        assertThat(descriptor).isEqualTo(built.descriptor());
+        assertThat(descriptor.buildId()).isEqualTo(BUILD_ID);
+        assertThat(descriptor.manifestSha256()).hasSize(64);
+        assertThat(descriptor.image().baseImage()).isEqualTo(baseImage);
+        assertThat(descriptor.assets()).isEqualTo(
+                new BuiltAssets(null, "assets/" + BUILD_ID + "/", "/assets/" + BUILD_ID, 0));
+    }
+
+    @Test
+    void runsTheAssetCommandWithTheAssetUrlAndCollectsTheDirectory() throws Exception {
+        Assets assets = new Assets(Optional.of("public/build"), Optional.of(
+                "mkdir -p public/build/css && echo \"body{background:url($ASSET_URL/bg.png)}\" > public/build/css/app.css"));
+        Path buildDirectory = dir.resolve("build-5");
+
+        ImageBuildService.Built built = build(project.manifest(baseImage, assets, Optional.of("demo.App")), buildDirectory);
+
+        assertThat(buildDirectory.resolve("assets/css/app.css"))
+                .hasContent("body{background:url(/assets/" + BUILD_ID + "/bg.png)}");
+        assertThat(built.descriptor().assets()).isEqualTo(new BuiltAssets(
+                buildDirectory.resolve("assets").toAbsolutePath().toString(), "assets/" + BUILD_ID + "/",
+                "/assets/" + BUILD_ID, 1));
+    }
+
+    @Test
+    void failsWhenTheConfiguredAssetDirectoryIsMissing() {
+        Assets assets = new Assets(Optional.of("public/missing"), Optional.empty());
+
+        assertThatThrownBy(() -> build(project.manifest(baseImage, assets, Optional.of("demo.App")), dir.resolve("build-6")))
+                .isInstanceOf(ImageBuildException.class)
+                .hasMessageContaining("assets.directory 'public/missing' in " + project.manifestFile + " is not a directory")
+                .hasMessageContaining("perhaps you should check the path");
+    }
+
+    @Test
+    void failsWhenTheAssetCommandFails() {
+        Assets assets = new Assets(Optional.empty(), Optional.of("echo building; exit 3"));
+
+        assertThatThrownBy(() -> build(project.manifest(baseImage, assets, Optional.of("demo.App")), dir.resolve("build-7")))
+                .hasMessageContaining("assets.build-command 'echo building; exit 3' of " + project.manifestFile
+                        + " exited with 3; perhaps you should run it yourself");
+    }
+
+    @Test
+    void findsTheOnlyMainClassWhenNoneIsConfigured() throws Exception {
+        Path buildDirectory = dir.resolve("build-8");
+        build(project.manifest(baseImage, Assets.NONE, Optional.empty()), buildDirectory);
+
+        assertThat(Files.readString(buildDirectory.resolve("image/hover/stage.json"))).contains("\"mainClass\" : \"demo.App\"");
+    }
+
+    @Test
+    void explainsWhenThereIsNoMainClass() throws Exception {
+        SampleProject library = SampleProject.create(dir.resolve("library"), 8080);
+        Files.delete(library.classes.resolve("demo/App.class"));
+
+        assertThatThrownBy(() -> new ImageBuildService(new RecordingLog()).build(request(library,
+                library.manifest(baseImage, Assets.NONE, Optional.empty()), dir.resolve("build-9"))))
+                .isInstanceOf(ImageBuildException.class)
+                .hasMessageContaining("No main class found")
+                .hasMessageContaining("perhaps you should set java.main-class in " + library.manifestFile);
+    }
+
+    @Test
+    void explainsWhenTheBaseImageCannotBeReached() {
+        StageManifest manifest = project.manifest("127.0.0.1:9/hover-test/nothing-here:1");
+
+        assertThatThrownBy(() -> build(manifest, dir.resolve("build-10")))
+                .isInstanceOf(ImageBuildException.class)
+                .hasMessageContaining("The base image 127.0.0.1:9/hover-test/nothing-here:1 could not be reached")
+                .hasMessageContaining("perhaps you should check java.base-image");
+    }
+
+    private static ImageBuildService.Built build(StageManifest manifest, Path buildDirectory) {
+        return new ImageBuildService(new RecordingLog()).build(request(project, manifest, buildDirectory));
+    }
+
+    private static ImageBuildService.Request request(SampleProject project, StageManifest manifest, Path buildDirectory) {
+        return new ImageBuildService.Request(manifest, project.manifestFile, project.files(runtime), buildDirectory,
+                dir.resolve("cache"), ImageTarget.tar(buildDirectory.resolve("image.tar"), "demo-staging:" + BUILD_ID),
+                BUILD_ID, Instant.parse("2026-11-26T17:45:00Z"), Optional.empty(), Optional.of("0123abc"), true);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+}
