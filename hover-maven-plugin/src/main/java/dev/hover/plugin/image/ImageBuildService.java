@@ -1,5 +1,6 @@
 package dev.hover.plugin.image;
 
+import com.google.cloud.tools.jib.api.Jib;
 import dev.hover.model.Names;
 import dev.hover.model.StageManifest;
 import dev.hover.model.packaged.PackagedManifest;
@@ -104,7 +105,7 @@ public final class ImageBuildService {
 
     static ImageSpec imageSpec(Request request, LayerPlan plan) {
         StageManifest manifest = request.manifest();
-        String baseImage = manifest.java().baseImage();
+        String baseImage = baseImage(manifest.java().baseImage(), request.application().projectDirectory());
         String java = JavaExecutable.forBaseImage(baseImage, request.javaExecutable());
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("LAMBDA_TASK_ROOT", ImageLayout.TASK_ROOT);
@@ -117,6 +118,18 @@ public final class ImageBuildService {
         return new ImageSpec(baseImage, manifest.java().architecture(),
                 EntryPoint.of(java, manifest.java().jvmOptions(), plan.classpath()), ImageLayout.TASK_ROOT,
                 environment, labels, plan.layers());
+    }
+
+    /**
+     * A base image written by {@code docker save} can be given as {@code tar://<path>}; a relative
+     * path is relative to the project, not to wherever Maven was started.
+     */
+    static String baseImage(String configured, Path projectDirectory) {
+        if (!configured.startsWith(Jib.TAR_IMAGE_PREFIX)) {
+            return configured;
+        }
+        Path tar = Path.of(configured.substring(Jib.TAR_IMAGE_PREFIX.length()));
+        return Jib.TAR_IMAGE_PREFIX + projectDirectory.resolve(tar).normalize();
     }
 
     /** Writes the packaged manifest and copies the encrypted secrets into scratch space for the image. */

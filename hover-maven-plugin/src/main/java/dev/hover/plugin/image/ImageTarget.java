@@ -42,4 +42,11 @@ public sealed interface ImageTarget {
     static ImageTarget tar(Path file, String reference) {
         return new Tar(file, reference);
     }
+
+    /** {@code host/repo} → {@code host/repo:<tag>}; a reference that has a tag or a digest stays. */
+    static String taggedIfUntagged(String reference, String tag) {
+        int slash = reference.lastIndexOf('/');
+        boolean tagged = reference.contains("@") || reference.lastIndexOf(':') > slash;
+        return tagged ? reference : reference + ":" + tag;
+    }
 }

@@ -1,0 +1,55 @@
+// hover:build ran in the package phase: the OCI tar, the descriptor, the assets.
+import groovy.json.JsonSlurper
+
+def stage = new File(basedir, 'target/hover/staging')
+def log = new File(basedir, 'build.log').text
+def json = new JsonSlurper()
+
+def descriptor = json.parse(new File(stage, 'build.json'))
+assert descriptor.buildId ==~ /\d{8}T\d{6}Z-[0-9a-f]{6}/
+assert descriptor.stage == 'staging'
+assert descriptor.manifestSha256 ==~ /[0-9a-f]{64}/
+assert descriptor.output.kind == 'TAR'
+assert descriptor.output.digest ==~ /sha256:[0-9a-f]{64}/
+assert descriptor.image.entrypoint[0] == 'java'
+assert descriptor.image.entrypoint[-1] == 'dev.hover.runtime.Bootstrap'
+assert descriptor.image.labels['dev.hover.build-id'] == descriptor.buildId
+// no snapshot dependency: that layer is left out
+def layerNames = descriptor.image.layers*.name
+assert layerNames == ['release-dependencies', 'hover-runtime', 'resources', 'classes', 'hover-stage']
+assert log.contains('Main class demo.App, as the project\'s build declares it')
+
+// ASSET_URL reached the asset command, and its output was collected
+assert new File(stage, 'assets/asset-url.txt').text == "/assets/${descriptor.buildId}"
+assert descriptor.assets.files == 1
+
+// the tar is an OCI image layout whose manifest is the recorded digest
+def unpacked = new File(basedir, 'target/it-unpacked')
+unpacked.mkdirs()
+def run = { List<String> command ->
+    def process = new ProcessBuilder(command).directory(unpacked).start()
+    def output = process.inputStream.text
+    process.errorStream.text
+    assert process.waitFor() == 0: "${command} failed"
+    output
+}
+run(['tar', '-xf', new File(stage, 'image.tar').path])
+def index = json.parse(new File(unpacked, 'index.json'))
+def manifestDigest = index.manifests[0].digest
+assert manifestDigest == descriptor.output.digest
+def blob = { String digest -> new File(unpacked, 'blobs/' + digest.replace(':', '/')) }
+def manifest = json.parse(blob(manifestDigest))
+def config = json.parse(blob(manifest.config.digest))
+assert config.architecture == 'amd64'
+assert config.config.WorkingDir == '/var/task'
+assert config.config.Labels['dev.hover.stage'] == 'staging'
+
+def files = manifest.layers.collect { run(['tar', '-tzf', blob(it.digest).path]).readLines() }.flatten()
+assert files.any { it.endsWith('var/task/lib/commons-lang3-3.17.0.jar') }
+assert files.any { it.contains('var/task/hover/runtime/hover-lambda-runtime-') }
+assert files.any { it.endsWith('var/task/app/classes/demo/App.class') }
+assert files.any { it.endsWith('var/task/app/resources/application.properties') }
+assert files.any { it.endsWith('var/task/hover/stage.json') }
+assert files.any { it.endsWith('var/task/hover/secrets.env') }
+assert !files.any { it.contains('plain') || it.contains('AppFixture') || it.contains('test-classes') }
+true
