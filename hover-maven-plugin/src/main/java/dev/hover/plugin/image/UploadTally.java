@@ -14,13 +14,14 @@ import java.util.regex.Pattern;
 
 /**
  * Counts the blobs a push really uploaded, from Jib's events: Jib opens a "pushing blob" progress
- * allocation for each blob it may push, and logs "Push skipped" when the registry already has it.
+ * allocation for each blob it may push, and logs "Skipping push; BLOB already exists" when the registry has it.
  * Blobs Jib knew to be in the target beforehand get neither. A blob mounted from another repository
  * of the same registry counts as uploaded (Jib does not tell the two apart).
  */
 public final class UploadTally {
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
     private static final String PUSHING = "pushing blob ";
+    private static final String ALREADY_THERE = "BLOB already exists on target registry";
 
     private final Map<String, Long> considered = new ConcurrentHashMap<>();
     private final Set<String> skipped = ConcurrentHashMap.newKeySet();
@@ -30,7 +31,7 @@ public final class UploadTally {
                 && progress.getAllocation().getDescription().startsWith(PUSHING)) {
             digest(progress.getAllocation().getDescription())
                     .ifPresent(d -> considered.put(d, progress.getAllocation().getAllocationUnits()));
-        } else if (event instanceof LogEvent log && log.getMessage().startsWith("Push skipped for BLOB")) {
+        } else if (event instanceof LogEvent log && log.getMessage().contains(ALREADY_THERE)) {
             digest(log.getMessage()).ifPresent(skipped::add);
         }
     }
