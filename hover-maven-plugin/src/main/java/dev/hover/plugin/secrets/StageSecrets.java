@@ -24,8 +24,6 @@ import java.util.function.Consumer;
  * {@code .hover/<stage>-secrets.env} (committed). What it reports names keys, never values.
  */
 public final class StageSecrets {
-    private static final String IGNORE_COMMENT = "plain secrets files: never commit them (Hover keeps this line)";
-
     private final Path hoverDir;
     private final StageBinding stage;
     private final KmsKeys kms;
@@ -93,7 +91,7 @@ public final class StageSecrets {
     }
 
     private void ensureIgnored() throws IOException {
-        if (new GitIgnore(hoverDir.resolve(".gitignore")).ensure(SecretsPaths.PLAIN_FILES_PATTERN, IGNORE_COMMENT)) {
+        if (GitIgnore.ensurePlainSecretsIgnored(hoverDir)) {
             log.accept("Added " + SecretsPaths.PLAIN_FILES_PATTERN + " to .hover/.gitignore");
         }
     }

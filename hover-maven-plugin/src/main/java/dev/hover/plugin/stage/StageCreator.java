@@ -10,6 +10,7 @@ import dev.hover.model.validation.DerivedNameRules;
 import dev.hover.model.validation.ManifestException;
 import dev.hover.model.validation.Rule;
 import dev.hover.model.yaml.ManifestReader;
+import dev.hover.plugin.secrets.GitIgnore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +26,6 @@ import java.util.Optional;
  * asked for when a person is at a terminal; otherwise every missing value is listed at once.
  */
 public final class StageCreator {
-    static final String PLAIN_SECRETS_PATTERN = "*" + StageFiles.PLAIN_SECRETS_SUFFIX;
 
     private final ManifestReader reader = new ManifestReader();
 
@@ -153,7 +153,7 @@ public final class StageCreator {
         List<Path> written = new ArrayList<>();
         Files.writeString(files.manifest(), manifest, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         written.add(files.manifest());
-        if (ensureGitIgnored(files.gitIgnore())) {
+        if (GitIgnore.ensurePlainSecretsIgnored(files.directory())) {
             written.add(files.gitIgnore());
         }
         if (!Files.exists(files.plainSecrets()) && !Files.exists(files.encryptedSecrets())) {
@@ -162,21 +162,6 @@ public final class StageCreator {
             written.add(files.plainSecrets());
         }
         return written;
-    }
-
-    /** Adds the plain secrets pattern to {@code .hover/.gitignore} unless it is there. @return whether it wrote */
-    private static boolean ensureGitIgnored(Path gitIgnore) throws IOException {
-        String existing = Files.exists(gitIgnore) ? Files.readString(gitIgnore, StandardCharsets.UTF_8) : "";
-        if (existing.lines().map(String::strip).anyMatch(PLAIN_SECRETS_PATTERN::equals)) {
-            return false;
-        }
-        String separator = existing.isEmpty() || existing.endsWith("\n") ? "" : "\n";
-        Files.writeString(gitIgnore, separator
-                        + "# Plain secrets never go into git; hover:secret-encrypt writes <stage>-secrets.env, which does.\n"
-                        + "# Hover's build output is under target/hover, which target/ already keeps out.\n"
-                        + PLAIN_SECRETS_PATTERN + "\n",
-                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        return true;
     }
 
     private static String plainSecrets(String stage) {

@@ -31,6 +31,22 @@ class GitIgnoreTest {
     }
 
     @Test
+    void writesEachCommentLineAsAComment() throws Exception {
+        Path file = dir.resolve(".gitignore");
+
+        new GitIgnore(file).ensure("x", "first\nsecond");
+
+        assertThat(Files.readString(file)).isEqualTo("# first\n# second\nx\n");
+    }
+
+    @Test
+    void ignoresPlainSecretsFilesOfTheHoverDirectory() throws Exception {
+        assertThat(GitIgnore.ensurePlainSecretsIgnored(dir.resolve(".hover"))).isTrue();
+        assertThat(GitIgnore.ensurePlainSecretsIgnored(dir.resolve(".hover"))).isFalse();
+        assertThat(Files.readAllLines(dir.resolve(".hover/.gitignore"))).containsOnlyOnce("*-secrets.plain.env");
+    }
+
+    @Test
     void leavesAFileThatAlreadyListsThePattern() throws Exception {
         Path file = dir.resolve(".gitignore");
         Files.writeString(file, "  *-secrets.plain.env  \n");
