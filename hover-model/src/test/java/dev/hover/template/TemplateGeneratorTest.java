@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hover.model.Auth;
+import dev.hover.model.HttpFunction;
 import dev.hover.model.QueueFunction;
 import dev.hover.model.StageManifest;
 import org.junit.jupiter.api.Nested;
@@ -359,7 +360,7 @@ class TemplateGeneratorTest {
             StageManifest m = TestManifests.minimal();
             StageManifest cold = new StageManifest(m.stage(), m.name(), m.awsProfile(), m.region(), m.environment(),
                     m.auth(), m.vpc(), m.deployCommands(), m.java(),
-                    new dev.hover.model.HttpFunction(m.http().memory(), m.http().timeout(), 0, m.http().concurrency(),
+                    new HttpFunction(m.http().memory(), m.http().timeout(), 0, m.http().concurrency(),
                             m.http().domains(), m.http().certificate(), m.http().port(), m.http().readinessPath()),
                     m.cli(), m.queues(), m.assets(), m.schedule());
             ObjectNode template = generate(cold);
