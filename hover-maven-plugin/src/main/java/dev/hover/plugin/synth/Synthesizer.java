@@ -5,6 +5,7 @@ import dev.hover.model.StageManifest;
 import dev.hover.model.validation.ManifestException;
 import dev.hover.model.validation.ManifestRules;
 import dev.hover.model.yaml.ManifestReader;
+import dev.hover.plugin.stage.StageFiles;
 import dev.hover.template.TemplateGenerator;
 
 import java.io.IOException;
@@ -34,8 +35,9 @@ public final class Synthesizer {
         ManifestRules.STAGE.check(stage).ifPresent(problem -> {
             throw new SynthException("hover.stage: " + problem);
         });
-        String display = ".hover/" + stage + ".yml";
-        Path manifestFile = projectDirectory.resolve(display);
+        StageFiles files = new StageFiles(projectDirectory, stage);
+        Path manifestFile = files.manifest();
+        String display = files.display(manifestFile);
         if (!Files.isRegularFile(manifestFile)) {
             throw new SynthException("there is no stage '" + stage + "': " + display + " does not exist; create it with"
                     + " mvn hover:stage-new -Dhover.stage=" + stage);
