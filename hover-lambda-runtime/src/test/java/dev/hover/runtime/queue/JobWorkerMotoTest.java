@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hover.model.Names;
 import dev.hover.runtime.Invocation;
+import dev.hover.runtime.api.JobDataCodec;
 import dev.hover.runtime.api.Jobs;
 import dev.hover.runtime.queue.TestJobs.Task;
 import dev.hover.runtime.queue.TestJobs.TaskJob;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -285,6 +287,36 @@ class JobWorkerMotoTest {
 
         assertThat(logRecords("job.failed").get(0).get("exception").asText())
                 .contains("has no public no-arg constructor; give it one, or register a JobFactory (Jobs.useFactory)");
+    }
+
+    @Test
+    void theApplicationsFactoryAndDataCodecAreUsed() throws Exception {
+        List<Class<?>> made = new ArrayList<>();
+        environment.useFactory(jobClass -> {
+            made.add(jobClass);
+            return new TaskJob();
+        });
+        environment.useDataCodec(new JobDataCodec() {
+            @Override
+            public String toJson(Object data, Type type) {
+                Task task = (Task) data;
+                return "\"" + task.name() + "/" + task.action() + "\"";
+            }
+
+            @Override
+            public Object fromJson(String json, Type type) {
+                String[] parts = json.substring(1, json.length() - 1).split("/");
+                return new Task(parts[0], parts[1]);
+            }
+        });
+        dispatch("custom", "ok");
+
+        List<Message> messages = receive();
+        assertThat(JSON.readTree(messages.get(0).body()).get("data").asText()).isEqualTo("custom/ok");
+        assertThat(process(handler(3, List.of(0)), messages)).isEmpty();
+
+        assertThat(made).containsExactly(TaskJob.class);
+        assertThat(TestJobs.HANDLED).containsExactly("custom#1");
     }
 
     @Test
