@@ -17,7 +17,12 @@ public final class Application {
 
     private Application(String mainClass, Method main, String[] args) {
         this.mainClass = mainClass;
-        this.thread = new Thread(() -> run(main, args), "main");
+        this.thread = new Thread("main") {
+            @Override
+            public void run() {
+                runMain(main, args);
+            }
+        };
         thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
     }
 
@@ -42,7 +47,7 @@ public final class Application {
         return application;
     }
 
-    private void run(Method main, String[] args) {
+    private void runMain(Method main, String[] args) {
         try {
             main.invoke(null, (Object) args);
             returned = true;

@@ -14,7 +14,6 @@ import dev.hover.runtime.secrets.SecretsSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -84,7 +83,7 @@ public final class Bootstrap {
         long secretsRead = System.currentTimeMillis();
         expose(manifest, secretValues);
         // before the application starts, so it may dispatch jobs from its first line on
-        JobDispatcher.install(JobDispatcher.forStage(manifest));
+        JobDispatcher.installFor(manifest);
         String directories = WritableDirectories.prepare();
 
         long appStarting = System.currentTimeMillis();
@@ -96,14 +95,14 @@ public final class Bootstrap {
 
         EventHandler handler;
         try {
-            handler = Handlers.forType(type, loopback).create(new RuntimeContext(type, manifest, environment));
+            handler = Handlers.create(type, new RuntimeContext(type, manifest, environment), loopback);
         } catch (Exception e) {
             throw new InitException("HandlerUnavailable", "The " + type.lowerCase() + " handler cannot start: " + e, e);
         }
         long done = System.currentTimeMillis();
-        long jvmStart = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(entered);
+        long jvmStart = ProcessClock.startMillis(entered);
         Log.info("cold start of " + manifest.name() + " build " + manifest.buildId() + " (" + type.lowerCase()
-                + "): ready in " + (done - jvmStart) + " ms: jvm " + (entered - jvmStart)
+                + "): ready in " + (done - jvmStart) + " ms: process start to main " + (entered - jvmStart)
                 + " ms, manifest " + (manifestRead - entered) + " ms, secrets " + (secretsRead - manifestRead)
                 + " ms (" + secretValues.size() + "), application " + (ready - appStarting) + " ms, handler "
                 + (done - ready) + " ms; " + directories);

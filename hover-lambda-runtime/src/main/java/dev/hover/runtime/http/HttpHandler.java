@@ -8,10 +8,12 @@ import dev.hover.runtime.net.HttpResponse;
 import dev.hover.runtime.net.RequestHead;
 import dev.hover.runtime.net.ResponseTooLargeException;
 import dev.hover.runtime.warmer.LambdaPingSender;
+import dev.hover.runtime.warmer.PingSender;
 import dev.hover.runtime.warmer.Warmer;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.util.function.Supplier;
 
 /**
  * The http function: proxies API Gateway requests to the application on loopback, and answers
@@ -40,7 +42,13 @@ public final class HttpHandler implements EventHandler {
 
     /** The product wiring: warmer pings go through the Lambda API. */
     public static HttpHandler create(LoopbackClient application) {
-        return new HttpHandler(application, new Warmer(LambdaPingSender::new));
+        // a class, not LambdaPingSender::new: no lambda on the cold start path
+        return new HttpHandler(application, new Warmer(new Supplier<PingSender>() {
+            @Override
+            public PingSender get() {
+                return new LambdaPingSender();
+            }
+        }));
     }
 
     @Override

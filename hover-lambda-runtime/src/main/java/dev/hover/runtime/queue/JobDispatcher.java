@@ -17,6 +17,7 @@ import java.util.UUID;
  */
 public final class JobDispatcher {
     private static volatile JobDispatcher shared;
+    private static volatile PackagedManifest stage;
 
     private final Names names;
     private final List<String> queueNames;
@@ -49,6 +50,14 @@ public final class JobDispatcher {
     /** What {@link dev.hover.runtime.api.Jobs} dispatches with; the runtime installs it as it starts. */
     public static JobDispatcher shared() {
         JobDispatcher dispatcher = shared;
+        if (dispatcher == null && stage != null) {
+            synchronized (JobDispatcher.class) {
+                if (shared == null) {
+                    shared = forStage(stage);
+                }
+                dispatcher = shared;
+            }
+        }
         if (dispatcher == null) {
             throw new IllegalStateException("jobs can only be dispatched in an application started by the Hover runtime"
                     + " (dev.hover.runtime.Bootstrap), which knows the stage's queues");
@@ -58,6 +67,15 @@ public final class JobDispatcher {
 
     public static void install(JobDispatcher dispatcher) {
         shared = dispatcher;
+    }
+
+    /**
+     * Installs the stage's dispatcher, made on the first dispatch: its streams, lambdas and SDK
+     * classes stay off the cold start path (docs/performance.md).
+     */
+    public static void installFor(PackagedManifest manifest) {
+        stage = manifest;
+        shared = null;
     }
 
     /** @return the job's id */

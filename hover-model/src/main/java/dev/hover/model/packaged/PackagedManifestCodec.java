@@ -131,10 +131,10 @@ public final class PackagedManifestCodec {
 
         PackagedManifest manifest() throws IOException {
             json.nextToken();
-            Fields fields = object("$");
+            Fields fields = object(JsonPath.ROOT);
             int format = fields.integer("format");
             if (format > PackagedManifest.FORMAT) {
-                throw error("$.format", "is " + format + ", this runtime reads format " + PackagedManifest.FORMAT
+                throw error(JsonPath.ROOT.member("format"), "is " + format + ", this runtime reads format " + PackagedManifest.FORMAT
                         + " or older: use the runtime of the plugin version that built the image");
             }
             return new PackagedManifest(
@@ -174,7 +174,7 @@ public final class PackagedManifestCodec {
         }
 
         /** Reads the value at the current token: a String, Integer, Fields, List or null. */
-        private Object value(String path) throws IOException {
+        private Object value(JsonPath path) throws IOException {
             JsonToken token = json.currentToken();
             if (token == null) {
                 throw error(path, "is missing: the file ends early");
@@ -183,13 +183,23 @@ public final class PackagedManifestCodec {
                 case START_OBJECT -> object(path);
                 case START_ARRAY -> array(path);
                 case VALUE_STRING -> json.getText();
-                case VALUE_NUMBER_INT -> json.getIntValue();
+                // parsed here, not with getIntValue(): Jackson's NumberInput compiles a regex in its
+                // static initialiser, which costs the runtime's cold start the JVM's lambda bootstrap
+                case VALUE_NUMBER_INT -> integer(path);
                 case VALUE_NULL -> null;
                 default -> throw error(path, "has an unexpected " + json.getText());
             };
         }
 
-        private Fields object(String path) throws IOException {
+        private Integer integer(JsonPath path) throws IOException {
+            try {
+                return Integer.valueOf(json.getText());
+            } catch (NumberFormatException e) {
+                throw error(path, "is out of range: " + json.getText());
+            }
+        }
+
+        private Fields object(JsonPath path) throws IOException {
             if (json.currentToken() != JsonToken.START_OBJECT) {
                 throw error(path, "must be an object");
             }
@@ -197,30 +207,30 @@ public final class PackagedManifestCodec {
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String name = json.currentName();
                 json.nextToken();
-                values.put(name, value(path + "." + name));
+                values.put(name, value(path.member(name)));
             }
             return new Fields(path, values);
         }
 
-        private List<Object> array(String path) throws IOException {
+        private List<Object> array(JsonPath path) throws IOException {
             List<Object> values = new ArrayList<>();
             int index = 0;
             while (json.nextToken() != JsonToken.END_ARRAY) {
-                values.add(value(path + "[" + index++ + "]"));
+                values.add(value(path.element(index++)));
             }
             return values;
         }
 
-        private PackagedManifestException error(String path, String problem) {
+        private PackagedManifestException error(JsonPath path, String problem) {
             return new PackagedManifestException(source + ": " + path + " " + problem);
         }
 
         /** An object's members, checked as they are taken. */
         private final class Fields {
-            private final String path;
+            private final JsonPath path;
             private final Map<String, Object> values;
 
-            Fields(String path, Map<String, Object> values) {
+            Fields(JsonPath path, Map<String, Object> values) {
                 this.path = path;
                 this.values = values;
             }
@@ -228,10 +238,10 @@ public final class PackagedManifestCodec {
             private <T> T get(String name, Class<T> type, String kind) {
                 Object value = values.get(name);
                 if (value == null) {
-                    throw error(path + "." + name, "is missing");
+                    throw error(path.member(name), "is missing");
                 }
                 if (!type.isInstance(value)) {
-                    throw error(path + "." + name, "must be " + kind);
+                    throw error(path.member(name), "must be " + kind);
                 }
                 return type.cast(value);
             }
@@ -278,12 +288,46 @@ public final class PackagedManifestCodec {
                 List<Object> elements = array(name);
                 for (int i = 0; i < elements.size(); i++) {
                     if (!type.isInstance(elements.get(i))) {
-                        throw error(path + "." + name + "[" + i + "]", "must be " + kind);
+                        throw error(path.member(name).element(i), "must be " + kind);
                     }
                     result.add(type.cast(elements.get(i)));
                 }
                 return result;
             }
+        }
+    }
+
+    /**
+     * Where a value sits, as {@code $.http.port}; spelled out only for an error message, so that
+     * reading a good file builds no strings.
+     */
+    private static final class JsonPath {
+        static final JsonPath ROOT = new JsonPath(null, "$", -1);
+
+        private final JsonPath parent;
+        private final String member;
+        private final int index;
+
+        private JsonPath(JsonPath parent, String member, int index) {
+            this.parent = parent;
+            this.member = member;
+            this.index = index;
+        }
+
+        JsonPath member(String name) {
+            return new JsonPath(this, name, -1);
+        }
+
+        JsonPath element(int position) {
+            return new JsonPath(this, null, position);
+        }
+
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return member;
+            }
+            return member != null ? parent + "." + member : parent + "[" + index + "]";
         }
     }
 }

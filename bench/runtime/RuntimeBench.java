@@ -1,0 +1,477 @@
+import dev.hover.model.packaged.PackagedManifest;
+import dev.hover.model.packaged.PackagedManifestCodec;
+import dev.hover.runtime.http.ApiGatewayEvents;
+import dev.hover.runtime.net.HttpConnection;
+import dev.hover.runtime.net.HttpResponse;
+import dev.hover.runtime.net.RequestHead;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Measures the Hover runtime (see docs/performance.md for how to run it and what it printed):
+ *
+ * <ul>
+ * <li>{@code overhead}: the runtime's own time per HTTP invocation. This program plays the Runtime
+ * API; for each event it takes the time from handing out {@code next} to having read the posted
+ * response, and, in the same run, alternating, the time of the same request sent straight to
+ * the application over a kept-alive loopback socket. The difference is the runtime's share.</li>
+ * <li>{@code rie}: end to end through aws-lambda-rie → runtime → application, against the direct
+ * loopback request, alternating in the same run.</li>
+ * <li>{@code coldstart}: process launch → ready, for the runtime starting the application (ready =
+ * its first {@code next}) and for the application started alone (ready = {@code /health} answers).</li>
+ * <li>{@code runtimeapi}: one {@code next} + one response post against this program's Runtime API,
+ * with the runtime's socket client and with {@link HttpURLConnection}.</li>
+ * </ul>
+ */
+public final class RuntimeBench {
+    private static final String APP = "dev.hover.runtime.sample.SampleApp";
+    private static final List<String> JVM_OPTIONS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "overhead";
+        int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        switch (mode) {
+            case "overhead" -> overhead(iterations);
+            case "rie" -> rie(iterations, args.length > 2 ? args[2] : ".local-aws/bin/aws-lambda-rie");
+            case "coldstart" -> coldStart(iterations);
+            case "runtimeapi" -> runtimeApi(iterations);
+            default -> throw new IllegalArgumentException("modes: overhead, rie, coldstart, runtimeapi");
+        }
+    }
+
+    // ---------------------------------------------------------------- overhead
+
+    private static void overhead(int iterations) throws Exception {
+        int appPort = freePort();
+        try (FakeRuntimeApi api = new FakeRuntimeApi()) {
+            Process runtime = startBootstrap(appPort, api.port());
+            try {
+                api.awaitConnection();
+                RequestHead head = new RequestHead();
+                HttpConnection direct = awaitApp(appPort);
+                String[] paths = {"/health", "/echo"};
+                for (String path : paths) {
+                    byte[] event = ApiGatewayEvents.request("GET", path).query("a=1&b=2")
+                            .header("accept", "text/plain").header("user-agent", "bench").json().getBytes(StandardCharsets.UTF_8);
+                    long[] viaRuntime = new long[iterations];
+                    long[] straight = new long[iterations];
+                    int warmup = Math.min(iterations, 2000);
+                    for (int i = -warmup; i < iterations; i++) {
+                        long runtimeNanos = api.invoke(event);
+                        long directNanos = directGet(direct, head, path + "?a=1&b=2", appPort);
+                        if (i >= 0) {
+                            viaRuntime[i] = runtimeNanos;
+                            straight[i] = directNanos;
+                        }
+                    }
+                    report("GET " + path + " via runtime (next handed out → response read)", viaRuntime);
+                    report("GET " + path + " straight to the application", straight);
+                    System.out.printf("runtime overhead %s: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms (differences of percentiles)%n",
+                            path, ms(pct(viaRuntime, 50) - pct(straight, 50)), ms(pct(viaRuntime, 90) - pct(straight, 90)),
+                            ms(pct(viaRuntime, 99) - pct(straight, 99)));
+                }
+            } finally {
+                runtime.destroy();
+                runtime.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static long directGet(HttpConnection connection, RequestHead head, String target, int port) throws IOException {
+        head.start("GET", target).header("Host", "127.0.0.1:" + port).header("accept", "text/plain")
+                .header("user-agent", "bench").end();
+        long start = System.nanoTime();
+        connection.send(head, null, 0, 0);
+        HttpResponse response = connection.receive(false, 1 << 20, Long.MAX_VALUE);
+        long took = System.nanoTime() - start;
+        if (response.status() != 200) {
+            throw new IllegalStateException("direct request answered " + response.status());
+        }
+        return took;
+    }
+
+    private static HttpConnection awaitApp(int port) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            try {
+                return HttpConnection.open("127.0.0.1", port, 1000);
+            } catch (IOException e) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(5);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- rie
+
+    private static void rie(int iterations, String rieExecutable) throws Exception {
+        int appPort = freePort();
+        int invokePort = freePort();
+        int apiPort = freePort();
+        Path root = Files.createTempDirectory("hover-bench-");
+        writeManifest(root, appPort);
+        List<String> command = new ArrayList<>(List.of(rieExecutable, "--runtime-interface-emulator-address",
+                "127.0.0.1:" + invokePort, "--runtime-api-address", "127.0.0.1:" + apiPort));
+        command.addAll(javaCommand("dev.hover.runtime.Bootstrap"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(root.resolve("rie.log").toFile());
+        builder.environment().put("LAMBDA_TASK_ROOT", root.toString());
+        builder.environment().put("AWS_LAMBDA_FUNCTION_TIMEOUT", "30");
+        Process rie = builder.start();
+        try {
+            HttpConnection invoke = awaitApp(invokePort);
+            RequestHead head = new RequestHead();
+            byte[] event = ApiGatewayEvents.request("GET", "/health").query("a=1&b=2")
+                    .header("accept", "text/plain").header("user-agent", "bench").json().getBytes(StandardCharsets.UTF_8);
+            invoke(invoke, head, event, invokePort); // cold start
+            HttpConnection direct = awaitApp(appPort);
+            long[] viaRie = new long[iterations];
+            long[] straight = new long[iterations];
+            for (int i = -Math.min(iterations, 1000); i < iterations; i++) {
+                long rieNanos = invoke(invoke, head, event, invokePort);
+                long directNanos = directGet(direct, head, "/health?a=1&b=2", appPort);
+                if (i >= 0) {
+                    viaRie[i] = rieNanos;
+                    straight[i] = directNanos;
+                }
+            }
+            report("GET /health through aws-lambda-rie → runtime → application", viaRie);
+            report("GET /health straight to the application", straight);
+            System.out.printf("ratio rie/direct: p50 %.1f×, p99 %.1f×%n", (double) pct(viaRie, 50) / pct(straight, 50),
+                    (double) pct(viaRie, 99) / pct(straight, 99));
+        } finally {
+            rie.destroy();
+            rie.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static long invoke(HttpConnection rie, RequestHead head, byte[] event, int port) throws IOException {
+        head.start("POST", "/2015-03-31/functions/function/invocations").header("Host", "127.0.0.1:" + port)
+                .header("Content-Length", event.length).end();
+        long start = System.nanoTime();
+        rie.send(head, event, 0, event.length);
+        HttpResponse response = rie.receive(false, 8 << 20, Long.MAX_VALUE);
+        long took = System.nanoTime() - start;
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        if (!body.contains("\"statusCode\":200")) {
+            throw new IllegalStateException("invoke answered " + body);
+        }
+        return took;
+    }
+
+    // ---------------------------------------------------------------- cold start
+
+    private static void coldStart(int runs) throws Exception {
+        long[] viaRuntime = new long[runs];
+        long[] alone = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            viaRuntime[i] = runtimeColdStart();
+            alone[i] = applicationColdStart();
+        }
+        report("launch → ready, runtime starting the application", viaRuntime);
+        report("launch → ready, application alone", alone);
+        System.out.printf("runtime's share of cold start: median %.0f ms (medians' difference)%n",
+                ms(pct(viaRuntime, 50) - pct(alone, 50)));
+    }
+
+    private static long runtimeColdStart() throws Exception {
+        int appPort = freePort();
+        try (FakeRuntimeApi api = new FakeRuntimeApi()) {
+            long start = System.nanoTime();
+            Process runtime = startBootstrap(appPort, api.port());
+            try {
+                api.awaitConnection();
+                return api.firstNextArrival() - start;
+            } finally {
+                runtime.destroy();
+                runtime.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static long applicationColdStart() throws Exception {
+        int appPort = freePort();
+        List<String> command = new ArrayList<>(javaCommand(APP));
+        command.add(1, "-DSAMPLE_PORT=" + appPort);
+        command.add(1, "-Dsun.net.httpserver.nodelay=true");
+        long start = System.nanoTime();
+        Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            RequestHead head = new RequestHead().start("GET", "/health").header("Host", "127.0.0.1").end();
+            while (true) {
+                try (HttpConnection connection = HttpConnection.open("127.0.0.1", appPort, 1000)) {
+                    connection.send(head, null, 0, 0);
+                    if (connection.receive(false, 1024, System.currentTimeMillis() + 5000).status() < 500) {
+                        return System.nanoTime() - start;
+                    }
+                } catch (IOException e) {
+                    Thread.sleep(1);
+                }
+            }
+        } finally {
+            app.destroy();
+            app.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    // ---------------------------------------------------------------- runtime api clients
+
+    private static void runtimeApi(int iterations) throws Exception {
+        try (FakeRuntimeApi api = new FakeRuntimeApi()) {
+            api.serveForever(iterations * 2 + 4000);
+            dev.hover.runtime.lambda.RuntimeApiClient client = new dev.hover.runtime.lambda.RuntimeApiClient("127.0.0.1:" + api.port());
+            byte[] answer = "{\"statusCode\":200,\"body\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+            long[] socket = new long[iterations];
+            long[] urlConnection = new long[iterations];
+            for (int i = -1000; i < iterations; i++) {
+                long start = System.nanoTime();
+                dev.hover.runtime.Invocation invocation = client.next();
+                client.respond(invocation.requestId(), answer);
+                long socketNanos = System.nanoTime() - start;
+                start = System.nanoTime();
+                String id = urlConnectionNext(api.port());
+                urlConnectionRespond(api.port(), id, answer);
+                long urlNanos = System.nanoTime() - start;
+                if (i >= 0) {
+                    socket[i] = socketNanos;
+                    urlConnection[i] = urlNanos;
+                }
+            }
+            report("next + response, runtime's socket client", socket);
+            report("next + response, HttpURLConnection", urlConnection);
+        }
+    }
+
+    private static String urlConnectionNext(int port) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + port
+                + "/2018-06-01/runtime/invocation/next").openConnection();
+        try (InputStream in = connection.getInputStream()) {
+            in.readAllBytes();
+        }
+        return connection.getHeaderField("Lambda-Runtime-Aws-Request-Id");
+    }
+
+    private static void urlConnectionRespond(int port, String id, byte[] body) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + port
+                + "/2018-06-01/runtime/invocation/" + id + "/response").openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setFixedLengthStreamingMode(body.length);
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(body);
+        }
+        try (InputStream in = connection.getInputStream()) {
+            in.readAllBytes();
+        }
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private static Process startBootstrap(int appPort, int apiPort) throws IOException {
+        Path root = Files.createTempDirectory("hover-bench-");
+        writeManifest(root, appPort);
+        ProcessBuilder builder = new ProcessBuilder(javaCommand("dev.hover.runtime.Bootstrap"))
+                .redirectErrorStream(true).redirectOutput(root.resolve("runtime.log").toFile());
+        builder.environment().put("LAMBDA_TASK_ROOT", root.toString());
+        builder.environment().put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + apiPort);
+        return builder.start();
+    }
+
+    private static void writeManifest(Path root, int appPort) throws IOException {
+        Files.createDirectories(root.resolve("hover"));
+        PackagedManifestCodec.write(new PackagedManifest("bench", "bench-bench", "b1",
+                Map.of("SAMPLE_PORT", Integer.toString(appPort)), APP,
+                new PackagedManifest.Http(appPort, "/health", 1, 60), List.of(), Map.of()),
+                root.resolve("hover/stage.json"));
+    }
+
+    private static List<String> javaCommand(String mainClass) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        return command;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static long pct(long[] sorted, int percentile) {
+        long[] copy = sorted.clone();
+        Arrays.sort(copy);
+        return copy[Math.min(copy.length - 1, (int) Math.ceil(percentile / 100.0 * copy.length) - 1)];
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+
+    private static void report(String what, long[] samples) {
+        System.out.printf("%-70s n=%d p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms%n", what, samples.length,
+                ms(pct(samples, 50)), ms(pct(samples, 90)), ms(pct(samples, 99)), ms(pct(samples, 100)));
+    }
+
+    /** The Runtime API's side of the exchange, on one kept-alive connection at a time. */
+    private static final class FakeRuntimeApi implements AutoCloseable {
+        private final ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
+        private Socket socket;
+        private InputStream in;
+        private OutputStream out;
+        private long firstNext;
+
+        FakeRuntimeApi() throws IOException {
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        void awaitConnection() throws IOException {
+            server.setSoTimeout(60_000);
+            socket = server.accept();
+            socket.setTcpNoDelay(true);
+            in = new BufferedInputStream(socket.getInputStream());
+            out = socket.getOutputStream();
+            expect("GET /2018-06-01/runtime/invocation/next");
+            firstNext = System.nanoTime();
+        }
+
+        long firstNextArrival() {
+            return firstNext;
+        }
+
+        /** Hands out the event for the pending {@code next}; returns the time until the response is read. */
+        long invoke(byte[] event) throws IOException {
+            String id = UUID.randomUUID().toString();
+            byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nLambda-Runtime-Aws-Request-Id: " + id
+                    + "\r\nLambda-Runtime-Deadline-Ms: " + (System.currentTimeMillis() + 30_000)
+                    + "\r\nLambda-Runtime-Invoked-Function-Arn: arn:aws:lambda:us-east-1:123456789012:function:bench"
+                    + "\r\nContent-Length: " + event.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] all = Arrays.copyOf(head, head.length + event.length);
+            System.arraycopy(event, 0, all, head.length, event.length);
+            long start = System.nanoTime();
+            out.write(all);
+            out.flush();
+            expect("POST /2018-06-01/runtime/invocation/" + id + "/response");
+            long took = System.nanoTime() - start;
+            out.write("HTTP/1.1 202 Accepted\r\nContent-Length: 16\r\n\r\n{\"status\":\"OK\"}\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            expect("GET /2018-06-01/runtime/invocation/next");
+            return took;
+        }
+
+        /** Answers next and response posts on a background thread, for client comparisons. */
+        void serveForever(int exchanges) {
+            Thread thread = new Thread(() -> {
+                try {
+                    for (int i = 0; i < exchanges; i++) {
+                        Socket client = server.accept();
+                        client.setTcpNoDelay(true);
+                        serve(client);
+                    }
+                } catch (IOException e) {
+                    // closed
+                }
+            }, "fake-runtime-api");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void serve(Socket client) {
+            new Thread(() -> {
+                try (client) {
+                    InputStream input = new BufferedInputStream(client.getInputStream());
+                    OutputStream output = client.getOutputStream();
+                    while (true) {
+                        String line = readRequest(input);
+                        if (line == null) {
+                            return;
+                        }
+                        if (line.startsWith("GET")) {
+                            byte[] event = "{\"ping\":true}".getBytes(StandardCharsets.US_ASCII);
+                            output.write(("HTTP/1.1 200 OK\r\nLambda-Runtime-Aws-Request-Id: " + UUID.randomUUID()
+                                    + "\r\nLambda-Runtime-Deadline-Ms: " + (System.currentTimeMillis() + 30_000)
+                                    + "\r\nContent-Length: " + event.length + "\r\n\r\n{\"ping\":true}").getBytes(StandardCharsets.US_ASCII));
+                        } else {
+                            output.write("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                        }
+                        output.flush();
+                    }
+                } catch (IOException e) {
+                    // the client went away
+                }
+            }).start();
+        }
+
+        private void expect(String requestLinePrefix) throws IOException {
+            String line = readRequest(in);
+            if (line == null || !line.startsWith(requestLinePrefix)) {
+                throw new IllegalStateException("expected " + requestLinePrefix + ", got " + line);
+            }
+        }
+
+        /** Reads one request (head and Content-Length body); returns its request line, or null at the end. */
+        private static String readRequest(InputStream input) throws IOException {
+            String requestLine = line(input);
+            if (requestLine == null) {
+                return null;
+            }
+            int length = 0;
+            String header;
+            while (!(header = line(input)).isEmpty()) {
+                if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                    length = Integer.parseInt(header.substring(15).trim());
+                }
+            }
+            input.readNBytes(length);
+            return requestLine;
+        }
+
+        private static String line(InputStream input) throws IOException {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+            int b;
+            while ((b = input.read()) != '\n') {
+                if (b < 0) {
+                    return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
+                }
+                if (b != '\r') {
+                    line.write(b);
+                }
+            }
+            return line.toString(StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (socket != null) {
+                socket.close();
+            }
+            server.close();
+        }
+    }
+}
