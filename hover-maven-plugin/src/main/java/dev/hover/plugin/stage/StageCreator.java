@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -157,11 +158,20 @@ public final class StageCreator {
             written.add(files.gitIgnore());
         }
         if (!Files.exists(files.plainSecrets()) && !Files.exists(files.encryptedSecrets())) {
-            Files.writeString(files.plainSecrets(), plainSecrets(files.stage()), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE_NEW);
+            createOwnerOnly(files.plainSecrets(), plainSecrets(files.stage()));
             written.add(files.plainSecrets());
         }
         return written;
+    }
+
+    /** Created readable by its owner only, as hover:secret-decrypt writes it: it is for secrets. */
+    private static void createOwnerOnly(Path file, String content) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(file);
+        }
+        Files.writeString(file, content, StandardCharsets.UTF_8);
     }
 
     private static String plainSecrets(String stage) {

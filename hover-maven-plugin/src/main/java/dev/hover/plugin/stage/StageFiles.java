@@ -1,5 +1,6 @@
 package dev.hover.plugin.stage;
 
+import dev.hover.secrets.SecretsPaths;
 import java.nio.file.Path;
 
 /**
@@ -8,7 +9,6 @@ import java.nio.file.Path;
  */
 public record StageFiles(Path projectDirectory, String stage) {
     public static final String DIRECTORY = ".hover";
-    public static final String PLAIN_SECRETS_SUFFIX = "-secrets.plain.env";
 
     public Path directory() {
         return projectDirectory.resolve(DIRECTORY);
@@ -19,11 +19,11 @@ public record StageFiles(Path projectDirectory, String stage) {
     }
 
     public Path plainSecrets() {
-        return directory().resolve(stage + PLAIN_SECRETS_SUFFIX);
+        return SecretsPaths.plain(directory(), stage);
     }
 
     public Path encryptedSecrets() {
-        return directory().resolve(stage + "-secrets.env");
+        return SecretsPaths.encrypted(directory(), stage);
     }
 
     public Path gitIgnore() {

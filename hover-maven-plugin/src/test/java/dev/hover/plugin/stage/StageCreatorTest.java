@@ -9,6 +9,7 @@ import dev.hover.model.yaml.ManifestReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -54,9 +55,9 @@ class StageCreatorTest {
                 .contains("#   timeout: 28")
                 .contains("#   memory: 1024");
         assertThat(Files.readAllLines(project.resolve(".hover/.gitignore"))).contains("*-secrets.plain.env");
-        assertThat(Files.readAllLines(project.resolve(".hover/staging-secrets.plain.env")))
-                .isNotEmpty()
-                .allMatch(line -> line.startsWith("#"), "only comments");
+        Path secrets = project.resolve(".hover/staging-secrets.plain.env");
+        assertThat(Files.readAllLines(secrets)).isNotEmpty().allMatch(line -> line.startsWith("#"), "only comments");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rw-------");
     }
 
     @Test
