@@ -51,7 +51,9 @@ final class NodeReader {
             return Optional.empty();
         }
         if (!DECIMAL.matcher(scalar.getValue()).matches()) {
-            report(node, path, "expected a whole number written in decimal, found " + scalar.getValue());
+            report(node, path, scalar.getValue().matches("[-+]?\\d+")
+                    ? scalar.getValue() + " is too large"
+                    : "expected a whole number written in decimal, found " + scalar.getValue());
             return Optional.empty();
         }
         return checked(Integer.parseInt(scalar.getValue()), node, path, rule);
@@ -136,6 +138,7 @@ final class NodeReader {
         if (tag.equals(Tag.BOOL)) {
             return "the boolean " + scalar.getValue();
         }
-        return "the string '" + scalar.getValue() + "'";
+        String text = scalar.getValue().strip();
+        return "the string '" + (text.length() > 60 ? text.substring(0, 57) + "..." : text) + "'";
     }
 }

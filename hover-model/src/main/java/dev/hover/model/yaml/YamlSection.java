@@ -11,6 +11,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * One mapping of the manifest at a key path. Creating it reports keys that are not scalars,
@@ -38,6 +39,9 @@ final class YamlSection {
             if (first != null) {
                 reader.report(keyNode, pathOf(key), "duplicate key '" + key + "' (first at line "
                         + (first.getKeyNode().getStartMark().getLine() + 1) + ")");
+            } else if (key.equals("<<") && keyNode.getTag().equals(Tag.MERGE)) {
+                reader.report(keyNode, pathOf(key), "YAML merge keys (<<) are not supported in a manifest; "
+                        + "write the keys out");
             } else if (knownKeys != null && !knownKeys.contains(key)) {
                 reader.report(keyNode, pathOf(key), unknownKey(key, knownKeys));
             } else {
