@@ -5,9 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hover.model.ScheduleEntry;
 import dev.hover.runtime.Invocation;
 import dev.hover.runtime.api.Command;
+import dev.hover.runtime.api.CommandContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,6 +100,34 @@ class CliHandlerTest {
         application.join();
 
         assertThat(answer.get("output").asText()).isEqualTo("from a thread the command started\n");
+    }
+
+    /** Listed in a services file, as an application's jar would list it. */
+    public static final class VersionCommand implements Command {
+        @Override
+        public String name() {
+            return "app:version";
+        }
+
+        @Override
+        public int run(CommandContext context) {
+            context.out().println("1.2.3");
+            return 0;
+        }
+    }
+
+    @Test
+    void commandsListedAsServicesAreRegistered(@TempDir Path jar) throws Exception {
+        Path services = Files.createDirectories(jar.resolve("META-INF/services"));
+        Files.writeString(services.resolve(Command.class.getName()), "# the application's commands\n" + VersionCommand.class.getName() + "\n");
+        try (URLClassLoader application = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+            CliHandler handler = CliHandler.create(commands, schedule, List.of(), CLOCK, application);
+
+            JsonNode answer = run(handler, "app:version");
+
+            assertThat(answer.get("exitCode").asInt()).isZero();
+            assertThat(answer.get("output").asText()).isEqualTo("1.2.3\n");
+        }
     }
 
     @Test
