@@ -82,6 +82,23 @@ public final class ManifestReader {
 
     private static final Rule<Integer> NOT_NEGATIVE = atLeast(0);
 
+    /** Each nested key and the sections it belongs in (in this order), to point a misplaced key to its place. */
+    private static final Map<String, String> KEY_HOMES = keyHomes(List.of(
+            Map.entry("http", HTTP_KEYS), Map.entry("cli", CLI_KEYS), Map.entry("queue.<function>", QUEUE_KEYS),
+            Map.entry("auth", AUTH_KEYS), Map.entry("vpc", VPC_KEYS), Map.entry("java", JAVA_KEYS),
+            Map.entry("assets", ASSETS_KEYS), Map.entry("each schedule entry", SCHEDULE_KEYS)));
+
+    private static Map<String, String> keyHomes(List<Map.Entry<String, List<String>>> sections) {
+        Map<String, List<String>> homes = new LinkedHashMap<>();
+        sections.forEach(section -> section.getValue()
+                .forEach(key -> homes.computeIfAbsent(key, k -> new ArrayList<>()).add(section.getKey())));
+        Map<String, String> described = new LinkedHashMap<>();
+        homes.forEach((key, places) -> described.put(key, places.size() == 1
+                ? places.get(0)
+                : String.join(", ", places.subList(0, places.size() - 1)) + " or " + places.get(places.size() - 1)));
+        return Map.copyOf(described);
+    }
+
     /**
      * Reads a manifest file; the stage is the file name without {@code .yml}, and problems name
      * the file as {@code file} is spelled.
@@ -101,7 +118,7 @@ public final class ManifestReader {
      */
     public StageManifest read(String content, String displayName, String stage) {
         Problems problems = new Problems(displayName);
-        NodeReader reader = new NodeReader(problems);
+        NodeReader reader = new NodeReader(problems, KEY_HOMES);
         STAGE.check(stage).ifPresent(message -> problems.add(1, 1, "", message));
         Node root = compose(content, problems);
         if (root == null) {

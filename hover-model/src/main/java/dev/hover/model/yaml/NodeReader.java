@@ -4,6 +4,7 @@ import dev.hover.model.validation.Problems;
 import dev.hover.model.validation.Rule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
@@ -23,9 +24,17 @@ final class NodeReader {
     private static final Pattern DECIMAL = Pattern.compile("[-+]?\\d{1,9}");
 
     private final Problems problems;
+    private final Map<String, String> keyHomes;
 
-    NodeReader(Problems problems) {
+    /** @param keyHomes for each key of the manifest, the section it belongs in, for misplaced keys */
+    NodeReader(Problems problems, Map<String, String> keyHomes) {
         this.problems = problems;
+        this.keyHomes = keyHomes;
+    }
+
+    /** Where a key belongs when it is not where it was written, e.g. {@code http, cli or queue.<function>}. */
+    Optional<String> homeOf(String key) {
+        return Optional.ofNullable(keyHomes.get(key));
     }
 
     void report(Node node, String path, String message) {

@@ -55,6 +55,11 @@ final class YamlSection {
         if (suggestion.isPresent()) {
             return "unknown key '" + key + "'; did you mean '" + suggestion.get() + "'?";
         }
+        Optional<String> home = reader.homeOf(key);
+        if (home.isPresent()) {
+            return "'" + key + "' does not belong " + (path.isEmpty() ? "at the top level" : "under " + path)
+                    + "; it goes under " + home.get();
+        }
         return knownKeys.isEmpty()
                 ? "unknown key '" + key + "'; this section has no keys"
                 : "unknown key '" + key + "'; expected one of: " + String.join(", ", knownKeys);

@@ -31,6 +31,11 @@ class ManifestValidationTest {
                                 + "domains, certificate, port, readiness-path"),
                 rule("unknown key in a schedule entry", BASE + "schedule:\n  - cron: '* * * * *'\n    command: a\n    comand: b\n",
                         6, "schedule[0].comand", "unknown key 'comand'; did you mean 'command'?"),
+                rule("section key at the top level", BASE + "memory: 2048\n",
+                        3, "memory", "'memory' does not belong at the top level; it goes under http, cli or "
+                                + "queue.<function>"),
+                rule("queue key under http", BASE + "http:\n  tries: 3\n",
+                        4, "http.tries", "'tries' does not belong under http; it goes under queue.<function>"),
                 rule("duplicate key", BASE + "http:\n  memory: 512\n  memory: 1024\n",
                         5, "http.memory", "duplicate key 'memory' (first at line 4)"),
                 rule("duplicate top-level key", BASE + "region: us-east-1\n",
