@@ -24,5 +24,16 @@ new File(target, 'manifest.json').text =
 run(['tar', '-cf', new File(basedir, 'target/it-base.tar').path, 'manifest.json', 'config.json', 'layer.tar'])
 
 new File(basedir, '.hover/staging-secrets.plain.env').text = 'API_KEY=plain-text-never-in-the-image\n'
-new File(basedir, '.hover/staging-secrets.env').text = 'HOVER-SECRETS stand-in for the encrypted file\n'
+// the format of an encrypted file (docs/secrets.md) with zero bytes for the key and content:
+// the build reads its key names, it never decrypts
+new File(basedir, '.hover/staging-secrets.env').text = '''hover-secrets: 1
+name: demo-staging
+stage: staging
+kms-key: arn:aws:kms:us-east-1:123456789012:key/invoker-test
+keys: API_KEY
+data-key: AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
+nonce: AAAAAAAAAAAAAAAA
+sealed-length: 32
+sealed: AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=
+'''
 true

@@ -5,6 +5,10 @@ import dev.hover.model.Names;
 import dev.hover.model.StageManifest;
 import dev.hover.model.packaged.PackagedManifest;
 import dev.hover.model.packaged.PackagedManifestCodec;
+import dev.hover.secrets.EncryptedSecretsFile;
+import dev.hover.secrets.EnvironmentConflicts;
+import dev.hover.secrets.SecretsException;
+import dev.hover.secrets.SecretsPaths;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -144,6 +148,7 @@ public final class ImageBuildService {
             files.put(ImageLayout.PACKAGED_MANIFEST, packaged);
             Path secrets = secretsFile(request.application().projectDirectory(), request.manifest().stage());
             if (Files.isRegularFile(secrets)) {
+                requireNoSecretInTheEnvironment(secrets, request);
                 Path copy = hover.resolve("secrets.env");
                 Files.copy(secrets, copy);
                 files.put(ImageLayout.SECRETS, copy);
@@ -152,6 +157,17 @@ public final class ImageBuildService {
             throw new UncheckedIOException("Cannot prepare the stage's files in " + hover, e);
         }
         return files;
+    }
+
+    /** Secrets override nothing: a name in both the manifest's environment and the secrets stops the build. */
+    private static void requireNoSecretInTheEnvironment(Path secrets, Request request) throws IOException {
+        StageManifest manifest = request.manifest();
+        try {
+            EncryptedSecretsFile file = EncryptedSecretsFile.parse(Files.readString(secrets), SecretsPaths.encryptedFile(manifest.stage()));
+            EnvironmentConflicts.requireDisjoint(manifest.environment(), request.manifestFile().toString(), file);
+        } catch (SecretsException e) {
+            throw new ImageBuildException(e.getMessage(), e);
+        }
     }
 
     private BuiltAssets collectAssets(Request request) {

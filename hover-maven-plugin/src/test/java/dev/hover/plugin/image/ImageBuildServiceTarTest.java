@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -142,6 +143,19 @@ class ImageBuildServiceTarTest {
         assertThatThrownBy(() -> build(project.manifest(baseImage, assets, Optional.of("demo.App")), dir.resolve("build-7")))
                 .hasMessageContaining("assets.build-command 'echo building; exit 3' of " + project.manifestFile
                         + " exited with 3; perhaps you should run it yourself");
+    }
+
+    @Test
+    void failsWhenASecretHasTheNameOfAnEnvironmentVariable() {
+        StageManifest m = project.manifest(baseImage);
+        StageManifest clashing = new StageManifest(m.stage(), m.name(), m.awsProfile(), m.region(),
+                Map.of("API_KEY", "plain", "APP_ENV", "staging"), m.auth(), m.vpc(), m.deployCommands(), m.java(), m.http(),
+                m.cli(), m.queues(), m.assets(), m.schedule());
+
+        assertThatThrownBy(() -> build(clashing, dir.resolve("build-11")))
+                .isInstanceOf(ImageBuildException.class)
+                .hasMessage("API_KEY is set both in the environment of " + project.manifestFile + " and in the secrets of stage "
+                        + "staging (.hover/staging-secrets.env): a secret overrides nothing; remove one of them");
     }
 
     @Test

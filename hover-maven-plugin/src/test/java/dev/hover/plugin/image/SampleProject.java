@@ -6,6 +6,8 @@ import dev.hover.model.CliFunction;
 import dev.hover.model.HttpFunction;
 import dev.hover.model.JavaSettings;
 import dev.hover.model.StageManifest;
+import dev.hover.secrets.EncryptedSecretsFile;
+import dev.hover.secrets.StageBinding;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -53,7 +55,9 @@ final class SampleProject {
         SampleProject project = new SampleProject(directory, port);
         Files.createDirectories(directory.resolve(".hover"));
         Files.writeString(project.manifestFile, "name: demo-staging\nregion: us-east-1\n");
-        Files.writeString(directory.resolve(".hover/" + STAGE + "-secrets.env"), "HOVER-SECRETS-V1 not-really-encrypted\n");
+        Files.writeString(directory.resolve(".hover/" + STAGE + "-secrets.env"), new EncryptedSecretsFile(
+                new StageBinding("demo-staging", STAGE), "arn:aws:kms:us-east-1:123456789012:key/demo", List.of("API_KEY"),
+                new byte[64], new byte[12], new byte[48]).render());
         Files.writeString(directory.resolve(".hover/" + STAGE + "-secrets.plain.env"), "API_KEY=plain-secret\n");
         project.compile(project.classes, Map.of(
                 "demo/App.java", app(port),
