@@ -57,7 +57,9 @@ public final class CommandExecutor {
             return CommandResult.UNKNOWN;
         }
         Instant stopAt = deadline.minus(STOP_MARGIN);
-        CommandContext context = new RunningCommand(List.copyOf(words.subList(1, words.size())), out, stopAt);
+        // its own writer: a command that closes it must not silence what the runtime adds below
+        PrintWriter commandOut = new PrintWriter(output.writer(), true);
+        CommandContext context = new RunningCommand(List.copyOf(words.subList(1, words.size())), commandOut, stopAt);
         TimeBox.Outcome<Integer> outcome =
                 timeBox.run(() -> ConsoleRouting.capturing(output, () -> command.run(context)), stopAt, GRACE);
         if (outcome instanceof TimeBox.Completed<Integer> completed) {

@@ -168,6 +168,20 @@ class CliHandlerTest {
     }
 
     @Test
+    void aCommandThatClosesItsWriterStillGetsTheRuntimesMessages() throws Exception {
+        commands.register(Command.of("closer", "", context -> {
+            context.out().println("done with output");
+            context.out().close();
+            throw new IllegalStateException("and then failed");
+        }));
+        JsonNode answer = run(handler(List.of()), "closer");
+
+        assertThat(answer.get("exitCode").asInt()).isEqualTo(1);
+        assertThat(answer.get("output").asText())
+                .startsWith("done with output\nCommand 'closer' failed: java.lang.IllegalStateException: and then failed\n");
+    }
+
+    @Test
     void aCommandThatWouldOutliveTheDeadlineIsInterrupted() throws Exception {
         commands.register(Command.of("sleepy", "", context -> {
             System.out.println("sleeping");
