@@ -288,7 +288,7 @@ public final class ManifestReader {
 
         private Map<String, QueueFunction> queues(Optional<String> name) {
             Map<String, QueueFunction> functions = new LinkedHashMap<>();
-            Map<String, String> claimedBy = new LinkedHashMap<>();
+            Map<String, Claim> claimedBy = new LinkedHashMap<>();
             top.openSection("queue", "queue function names to their settings").ifPresent(section -> {
                 for (String function : section.keys()) {
                     String path = section.pathOf(function);
@@ -305,7 +305,7 @@ public final class ManifestReader {
         }
 
         private QueueFunction queueFunction(String function, Node keyNode, YamlSection settings,
-                                            Optional<String> name, Map<String, String> claimedBy) {
+                                            Optional<String> name, Map<String, Claim> claimedBy) {
             List<String> queues = new ArrayList<>();
             if (settings.has("queues")) {
                 Node node = settings.value("queues").orElseThrow();
@@ -342,15 +342,28 @@ public final class ManifestReader {
                     queues);
         }
 
-        private boolean claim(String queue, String function, Map<String, String> claimedBy, Node node, String path) {
-            String owner = claimedBy.putIfAbsent(queue, function);
-            if (owner == null) {
+        /**
+         * Records that {@code function} consumes {@code queue}. Queues are keyed by their letters and
+         * digits, case folded: the stack's logical ids keep only those, so {@code mail-out} and
+         * {@code mail_out} would be one resource.
+         */
+        private boolean claim(String queue, String function, Map<String, Claim> claims, Node node, String path) {
+            Claim earlier = claims.putIfAbsent(Claim.key(queue), new Claim(queue, function));
+            if (earlier == null) {
                 return true;
             }
-            reader.report(node, path, owner.equals(function)
-                    ? "queue '" + queue + "' is listed twice"
-                    : "queue '" + queue + "' is already consumed by queue function '" + owner
-                            + "'; a queue feeds exactly one function");
+            String message;
+            if (!earlier.queue().equals(queue)) {
+                message = "queue '" + queue + "' is too close to queue '" + earlier.queue() + "' of queue function '"
+                        + earlier.function() + "': names that differ only in case, '-' or '_' would make the same "
+                        + "CloudFormation resource; rename one";
+            } else if (earlier.function().equals(function)) {
+                message = "queue '" + queue + "' is listed twice";
+            } else {
+                message = "queue '" + queue + "' is already consumed by queue function '" + earlier.function()
+                        + "'; a queue feeds exactly one function";
+            }
+            reader.report(node, path, message);
             return false;
         }
 
@@ -452,6 +465,13 @@ public final class ManifestReader {
 
         private static OptionalInt optionalInt(Optional<Integer> value) {
             return value.map(OptionalInt::of).orElse(OptionalInt.empty());
+        }
+    }
+
+    /** A queue and the queue function that consumes it. */
+    private record Claim(String queue, String function) {
+        static String key(String queue) {
+            return queue.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -183,6 +183,11 @@ class ManifestValidationTest {
                 rule("queue claimed by default by another function's list", BASE
                                 + "queue:\n  mail:\n  default:\n    queues: [mail]\n",
                         6, "queue.default.queues[0]", "queue 'mail' is already consumed by queue function 'mail'"),
+                rule("queue names one logical id apart", BASE + "queue:\n  default:\n    queues: [mail-out]\n"
+                                + "  bulk:\n    queues: [Mail_Out]\n",
+                        7, "queue.bulk.queues[0]", "queue 'Mail_Out' is too close to queue 'mail-out' of queue function "
+                                + "'default': names that differ only in case, '-' or '_' would make the same "
+                                + "CloudFormation resource; rename one"),
                 rule("queue listed twice", BASE + "queue:\n  default:\n    queues: [a, a]\n",
                         5, "queue.default.queues[1]", "queue 'a' is listed twice"),
                 rule("queue name SQS rejects", BASE + "queue:\n  default:\n    queues: [emails.fifo]\n",
