@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hover.model.Names;
 import dev.hover.model.StageManifest;
 
+import java.util.function.Consumer;
+
 /**
  * EventBridge rules that call {@code live} aliases on a schedule: the scheduler (every minute, the cli
  * function runs {@code schedule:run}) and the warmer (every 5 minutes, the http function keeps
@@ -22,12 +24,17 @@ final class ScheduleRules {
 
     /**
      * The scheduler rule exists even when the manifest has no schedule entries: applications can also
-     * register scheduled work in code, and {@code schedule:run} with nothing due is cheap.
+     * register scheduled work in code, and {@code schedule:run} with nothing due is cheap. The command
+     * carries the event's own time ({@code --at}), so the minute evaluated is the one EventBridge
+     * fired for, even when a cold start delays the run past the minute's end.
      */
     static void addScheduler(Resources resources, StageManifest manifest, StageFunction cli) {
-        ObjectNode input = Cfn.object().put("command", "schedule:run");
+        ObjectNode transformer = Cfn.object();
+        transformer.set("InputPathsMap", Cfn.object().put("time", "$.time"));
+        transformer.put("InputTemplate", "{\"command\":\"schedule:run --at <time>\"}");
         addRule(resources, SCHEDULER_RULE_ID, SCHEDULER_PERMISSION_ID, cli, SCHEDULER_RATE,
-                "Runs the due schedule entries of Hover stage " + manifest.name(), input);
+                "Runs the due schedule entries of Hover stage " + manifest.name(),
+                target -> target.set("InputTransformer", transformer));
     }
 
     /** No warmer when {@code http.warm} is 0. */
@@ -39,14 +46,14 @@ final class ScheduleRules {
         ObjectNode input = Cfn.object().put("warmer", true).put("concurrency", warm);
         addRule(resources, WARMER_RULE_ID, WARMER_PERMISSION_ID, http, WARMER_RATE,
                 "Keeps " + warm + " containers of the http function of Hover stage " + manifest.name() + " warm",
-                input);
+                target -> target.put("Input", input.toString()));
     }
 
     private static void addRule(Resources resources, String ruleId, String permissionId, StageFunction target,
-                                String rate, String description, ObjectNode input) {
+                                String rate, String description, Consumer<ObjectNode> input) {
         ObjectNode targetNode = Cfn.object().put("Id", target.type() + "-" + Names.LIVE_ALIAS);
         targetNode.set("Arn", target.liveAliasArn());
-        targetNode.put("Input", input.toString());
+        input.accept(targetNode);
         ObjectNode rule = Cfn.object()
                 .put("Description", description)
                 .put("ScheduleExpression", rate)

@@ -341,7 +341,9 @@ class TemplateGeneratorTest {
             assertThat(rule.path("State").asText()).isEqualTo("ENABLED");
             JsonNode target = rule.path("Targets").path(0);
             assertThat(target.path("Arn")).isEqualTo(ref("CliLiveAlias"));
-            assertThat(json(target.path("Input").asText())).isEqualTo(json("{\"command\":\"schedule:run\"}"));
+            assertThat(target.path("InputTransformer").path("InputPathsMap").path("time").asText()).isEqualTo("$.time");
+            assertThat(target.path("InputTransformer").path("InputTemplate").asText())
+                    .isEqualTo("{\"command\":\"schedule:run --at <time>\"}");
             assertPermission("SchedulerInvokePermission", "CliLiveAlias", "SchedulerRule");
         }
 

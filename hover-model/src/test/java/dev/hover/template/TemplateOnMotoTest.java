@@ -200,16 +200,18 @@ class TemplateOnMotoTest {
         assertThat(rules).containsOnlyKeys("scheduler", "warmer");
         assertThat(rules.get("scheduler").scheduleExpression()).isEqualTo("rate(1 minute)");
         assertThat(rules.get("warmer").scheduleExpression()).isEqualTo("rate(5 minutes)");
-        assertTarget(rules.get("scheduler"), "shop-staging-cli", "{\"command\":\"schedule:run\"}");
-        assertTarget(rules.get("warmer"), "shop-staging-http", "{\"warmer\":true,\"concurrency\":3}");
+        Target scheduler = onlyTarget(rules.get("scheduler"), "shop-staging-cli");
+        assertThat(scheduler.inputTransformer().inputPathsMap()).containsExactly(Map.entry("time", "$.time"));
+        assertThat(scheduler.inputTransformer().inputTemplate()).isEqualTo("{\"command\":\"schedule:run --at <time>\"}");
+        Target warmer = onlyTarget(rules.get("warmer"), "shop-staging-http");
+        assertThat(JSON.readTree(warmer.input())).isEqualTo(JSON.readTree("{\"warmer\":true,\"concurrency\":3}"));
     }
 
-    private void assertTarget(Rule rule, String function, String input) throws Exception {
+    private Target onlyTarget(Rule rule, String function) {
         List<Target> targets = events.listTargetsByRule(request -> request.rule(rule.name())).targets();
         assertThat(targets).hasSize(1);
         assertThat(targets.get(0).arn()).endsWith(":function:" + function);
-        JsonNode expected = JSON.readTree(input);
-        assertThat(JSON.readTree(targets.get(0).input())).isEqualTo(expected);
+        return targets.get(0);
     }
 
     private Map<String, Integer> logRetention() {
