@@ -1,0 +1,85 @@
+package dev.hover.plugin.deploy;
+
+import dev.hover.model.StageManifest;
+import dev.hover.plugin.aws.AwsClients;
+import dev.hover.plugin.aws.CredentialSource;
+import dev.hover.plugin.aws.CredentialsResolver;
+import dev.hover.plugin.image.BuildDescriptor;
+import dev.hover.template.TemplateGenerator;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileProperty;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code hover:deploy} without Maven: resolves the stage's credentials, makes its AWS clients and
+ * runs the {@link Deployer} with the template module's generator.
+ */
+public final class DeployService {
+    /**
+     * @param profile      {@code -Dhover.profile}: overrides the manifest's {@code aws-profile}
+     * @param dryRun       {@code -Dhover.dryRun}
+     * @param stackTimeout {@code -Dhover.stackTimeout}
+     */
+    public record Options(Optional<String> profile, boolean dryRun, Duration stackTimeout) {
+    }
+
+    private final UnaryOperator<String> environment;
+    private final Clock clock;
+
+    public DeployService() {
+        this(System::getenv, Clock.systemDefaultZone());
+    }
+
+    public DeployService(UnaryOperator<String> environment, Clock clock) {
+        this.environment = environment;
+        this.clock = clock;
+    }
+
+    /**
+     * @param manifestLocation where the manifest is, for messages ({@code .hover/<stage>.yml})
+     * @throws DeployException                    when the deploy stopped; live is where it was
+     * @throws dev.hover.plugin.aws.AwsException when AWS refused something, with what to do about it
+     */
+    public DeploySummary deploy(StageManifest manifest, String manifestLocation, BuildDescriptor build,
+                                ImagePublisher images, Options options, Console console) {
+        if (!build.stage().equals(manifest.stage())) {
+            throw new DeployException("The build " + build.buildId() + " is of stage " + build.stage() + ", not "
+                    + manifest.stage() + "; build this stage first (mvn package -Dhover.stage=" + manifest.stage() + ")");
+        }
+        CredentialSource credentials = new CredentialsResolver(environment)
+                .resolve(options.profile(), manifest.awsProfile(), manifestLocation);
+        warnAboutOtherRegions(manifest, manifestLocation, credentials, console);
+        TemplateGenerator generator = new TemplateGenerator();
+        TemplateSource templates = (m, imageUri, buildId) -> generator.generate(m, imageUri, buildId).toJson();
+        try (AwsClients clients = new AwsClients(manifest.region(), credentials.provider())) {
+            Deployer deployer = new Deployer(StageAws.of(clients, manifest), images, templates, console, clock);
+            return deployer.deploy(new DeployRequest(manifest, build, options.dryRun(), options.stackTimeout()),
+                    credentials.description());
+        }
+    }
+
+    /**
+     * The stage's region is the manifest's, whatever the shell or the profile says; a different one
+     * there is worth a line, since it is what other tools (the AWS CLI) would use.
+     */
+    private void warnAboutOtherRegions(StageManifest manifest, String manifestLocation, CredentialSource credentials,
+                                       Console console) {
+        String environmentRegion = Optional.ofNullable(environment.apply("AWS_REGION"))
+                .orElse(environment.apply("AWS_DEFAULT_REGION"));
+        if (environmentRegion != null && !environmentRegion.equals(manifest.region())) {
+            console.warn("AWS_REGION is " + environmentRegion + " but " + manifestLocation + " says region "
+                    + manifest.region() + ": the stage is deployed to " + manifest.region() + ".");
+        }
+        credentials.profile()
+                .flatMap(profile -> ProfileFile.defaultProfileFile().profile(profile))
+                .flatMap(profile -> profile.property(ProfileProperty.REGION))
+                .filter(region -> !region.equals(manifest.region()))
+                .ifPresent(region -> console.warn("the profile " + credentials.profile().get() + " has region " + region
+                        + " but " + manifestLocation + " says " + manifest.region() + ": the stage is deployed to "
+                        + manifest.region() + "."));
+    }
+}
