@@ -1,19 +1,12 @@
 package dev.hover.maven;
 
 import dev.hover.model.StageManifest;
-import dev.hover.model.validation.ManifestException;
-import dev.hover.model.yaml.ManifestReader;
-import dev.hover.plugin.image.ApplicationFiles;
 import dev.hover.plugin.image.BuildDescriptor;
-import dev.hover.plugin.image.BuildId;
-import dev.hover.plugin.image.Dependency;
-import dev.hover.plugin.image.GitCommit;
 import dev.hover.plugin.image.ImageBuildException;
 import dev.hover.plugin.image.ImageBuildService;
 import dev.hover.plugin.image.ImageOutput;
 import dev.hover.plugin.image.ImageTarget;
 import dev.hover.plugin.image.UploadTally;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -28,12 +21,6 @@ import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -89,55 +76,17 @@ public class BuildMojo extends AbstractMojo {
             getLog().info("No hover.stage given: no image built (mvn package -Dhover.stage=<stage> builds one)");
             return;
         }
-        Path projectDirectory = project.getBasedir().toPath();
-        Path manifestFile = projectDirectory.resolve(".hover").resolve(stage + ".yml");
-        Path hoverDirectory = Path.of(project.getBuild().getDirectory()).resolve("hover");
-        Path buildDirectory = hoverDirectory.resolve(stage);
-        StageManifest manifest = readManifest(manifestFile);
-
-        List<Dependency> runtime = new HoverRuntimeResolver(repositorySystem, repositorySession,
-                project.getRemotePluginRepositories()).resolve(plugin.getGroupId(), plugin.getVersion());
-        ApplicationFiles application = new ApplicationFiles(projectDirectory,
-                Path.of(project.getBuild().getOutputDirectory()), dependencies(), runtime, DeclaredMainClass.of(project));
-        Instant now = Instant.now();
-        String buildId = BuildId.next(now, new SecureRandom());
-        ImageTarget target = image == null || image.isBlank()
-                ? ImageTarget.tar(buildDirectory.resolve("image.tar"), manifest.name() + ":" + buildId)
-                : ImageTarget.registry(ImageTarget.taggedIfUntagged(image.trim(), buildId), Optional.empty());
-
+        ProjectImageBuild projectBuild = new ProjectImageBuild(project, plugin, repositorySystem, repositorySession, getLog());
+        StageManifest manifest = projectBuild.readManifest(stage);
         try {
-            ImageBuildService.Built built = new ImageBuildService(new MavenBuildLog(getLog())).build(
-                    new ImageBuildService.Request(manifest, manifestFile, application, buildDirectory,
-                            hoverDirectory.resolve("cache"), target, buildId, now, Optional.ofNullable(javaExecutable),
-                            GitCommit.of(projectDirectory), allowInsecureRegistries));
+            ImageBuildService.Built built = projectBuild.build(manifest, image == null || image.isBlank()
+                            ? projectBuild.tarTarget(manifest)
+                            : buildId -> ImageTarget.registry(ImageTarget.taggedIfUntagged(image.trim(), buildId), Optional.empty()),
+                    Optional.ofNullable(javaExecutable), allowInsecureRegistries);
             report(built);
         } catch (ImageBuildException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
-    }
-
-    private StageManifest readManifest(Path manifestFile) throws MojoExecutionException, MojoFailureException {
-        if (!Files.isRegularFile(manifestFile)) {
-            throw new MojoFailureException("There is no stage manifest " + manifestFile
-                    + "; perhaps you should run mvn hover:stage-new -Dhover.stage=" + stage);
-        }
-        try {
-            return new ManifestReader().read(manifestFile);
-        } catch (ManifestException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot read " + manifestFile + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The project's runtime class path, jars only, in Maven's order. */
-    private List<Dependency> dependencies() {
-        return project.getArtifacts().stream()
-                .filter(a -> a.getArtifactHandler().isAddedToClasspath() && a.getFile() != null)
-                .filter(a -> !Artifact.SCOPE_TEST.equals(a.getScope()) && !Artifact.SCOPE_PROVIDED.equals(a.getScope()))
-                .map(a -> new Dependency(a.getGroupId(), a.getArtifactId(), a.getVersion(), a.isSnapshot(),
-                        a.getFile().toPath()))
-                .toList();
     }
 
     private void report(ImageBuildService.Built built) {

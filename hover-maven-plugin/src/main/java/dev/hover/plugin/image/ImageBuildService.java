@@ -181,7 +181,8 @@ public final class ImageBuildService {
         return new BuiltAssets(configured ? directory.toAbsolutePath().toString() : null, prefix, url, files);
     }
 
-    private static String sha256(Path file) {
+    /** The hex SHA-256 of the stage manifest as a build records it; deploy compares it to know a build is stale. */
+    public static String sha256(Path file) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         } catch (IOException e) {

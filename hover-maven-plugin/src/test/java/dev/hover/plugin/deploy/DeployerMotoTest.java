@@ -5,7 +5,10 @@ import dev.hover.model.StageManifest;
 import dev.hover.plugin.aws.AwsClients;
 import dev.hover.plugin.aws.Stacks;
 import dev.hover.plugin.image.BuildDescriptor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hover.plugin.image.TestImages;
 import dev.hover.testsupport.LocalAws;
+import dev.hover.testsupport.LocalRegistry;
 import dev.hover.testsupport.MotoServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,6 +50,11 @@ class DeployerMotoTest {
                     + "\"Code\":{\"ImageUri\":\"" + image + "\"},\"Role\":\"not-a-role\"}},");
 
     private static MotoServer moto;
+    private static LocalRegistry registry;
+    private static String baseImage;
+
+    @TempDir
+    static Path shared;
 
     @TempDir
     Path dir;
@@ -54,9 +63,20 @@ class DeployerMotoTest {
     private final List<String> output = new ArrayList<>();
 
     @BeforeAll
-    static void startMoto() {
+    static void startMotoAndRegistry() throws Exception {
         moto = LocalAws.moto();
         moto.applyToSystemProperties();
+        registry = LocalAws.registry();
+        baseImage = TestImages.pushBase(shared, registry.hostPort() + "/hover-test/base:1");
+    }
+
+    /** The stage's {@code java.repository}: the local registry, while the AWS APIs go to moto. */
+    static String repository() {
+        return registry.hostPort() + "/" + SampleStage.NAME;
+    }
+
+    private BuildDescriptor build(String buildId) {
+        return SampleStage.build(dir, buildId, baseImage);
     }
 
     @BeforeEach
@@ -72,9 +92,13 @@ class DeployerMotoTest {
     }
 
     private DeploySummary deploy(StageManifest manifest, BuildDescriptor build, boolean dryRun, TemplateSource templates) {
+        return deploy(manifest, build, dryRun, templates,
+                new JibImagePublisher(dir.resolve("layers-cache"), true, new ConsoleBuildLog(output)));
+    }
+
+    private DeploySummary deploy(StageManifest manifest, BuildDescriptor build, boolean dryRun, TemplateSource templates,
+                                 ImagePublisher images) {
         output.clear();
-        ImagePublisher images = (b, destination) ->
-                new ImagePublisher.PublishedImage(destination.repository() + "@" + b.output().digest(), 0);
         StageAws aws = StageAws.of(clients, manifest);
         // moto applies stacks within the request: poll it quickly
         StageAws quick = new StageAws(aws.region(), aws.identity(), aws.repositories(), aws.bucket(),
@@ -96,7 +120,7 @@ class DeployerMotoTest {
     /** Deploys build b1 successfully; returns the versions it made live. */
     private Map<String, String> releaseFirstBuild(StageManifest manifest) {
         answerWarmerAndCommands();
-        deploy(manifest, SampleStage.build(dir, "b1"));
+        deploy(manifest, build("b1"));
         return liveVersions(manifest);
     }
 
@@ -110,15 +134,16 @@ class DeployerMotoTest {
     }
 
     @Test
-    void aFirstDeployCreatesEverythingAndReleasesEveryFunction() {
+    void aFirstDeployCreatesEverythingAndReleasesEveryFunction() throws Exception {
         StageManifest manifest = SampleStage.manifest();
         moto.queueLambdaResults(REGION, List.of(OK_WARM, "{\"exitCode\": 0, \"output\": \"3 migrations ran\"}"));
 
-        DeploySummary summary = deploy(manifest, SampleStage.build(dir, "b1"));
+        DeploySummary summary = deploy(manifest, build("b1"));
 
-        EcrClient ecr = clients.ecr();
-        assertThat(ecr.describeRepositories(r -> r.repositoryNames(NAMES.repository())).repositories()).hasSize(1);
-        assertThat(ecr.getLifecyclePolicy(r -> r.repositoryName(NAMES.repository())).lifecyclePolicyText()).contains("untagged");
+        String pushed = new ObjectMapper().readTree(registry.skopeo("inspect", registry.imageReference(SampleStage.NAME + ":b1")))
+                .get("Digest").asText();
+        assertThat(summary.image()).contains(repository() + "@" + pushed);
+        assertThat(output).anyMatch(line -> line.contains("done Image: " + repository() + "@" + pushed) && !line.contains("(0 layer(s)"));
 
         S3Client s3 = clients.s3();
         String bucket = NAMES.assetsBucket();
@@ -156,7 +181,7 @@ class DeployerMotoTest {
     @Test
     void aRedeployOfTheSameBuildUploadsNothingAndLeavesTheStackAlone() {
         StageManifest manifest = SampleStage.manifest();
-        BuildDescriptor build = SampleStage.build(dir, "b1");
+        BuildDescriptor build = build("b1");
         answerWarmerAndCommands();
         deploy(manifest, build);
         Map<String, String> first = liveVersions(manifest);
@@ -164,6 +189,7 @@ class DeployerMotoTest {
         answerWarmerAndCommands();
         DeploySummary again = deploy(manifest, build);
 
+        assertThat(output).anyMatch(line -> line.contains("done Image:") && line.contains("(0 layer(s) pushed)"));
         assertThat(output).anyMatch(line -> line.contains("uploaded 0, copied 0 unchanged from the live build, 3 already there"));
         assertThat(output).anyMatch(line -> line.contains("Stack " + NAMES.stack() + ": no changes"));
         assertThat(again.stackChanges()).isEmpty();
@@ -180,10 +206,10 @@ class DeployerMotoTest {
     void aNewBuildWithTheSameAssetsCopiesThemInsideTheBucket() {
         StageManifest manifest = SampleStage.manifest();
         answerWarmerAndCommands();
-        deploy(manifest, SampleStage.build(dir, "b1"));
+        deploy(manifest, build("b1"));
 
         answerWarmerAndCommands();
-        BuildDescriptor second = SampleStage.build(dir, "b2");
+        BuildDescriptor second = build("b2");
         SampleStage.write(dir.resolve("assets/css/site.css"), "body { color: navy; }");
         deploy(manifest, second);
 
@@ -198,11 +224,11 @@ class DeployerMotoTest {
     @Test
     void aChangedManifestUpdatesTheStack() {
         answerWarmerAndCommands();
-        deploy(SampleStage.manifest(), SampleStage.build(dir, "b1"));
+        deploy(SampleStage.manifest(), build("b1"));
 
         StageManifest changed = SampleStage.manifest(2048, List.of("default", "mail", "reports"), List.of("db:migrate"));
         answerWarmerAndCommands();
-        DeploySummary summary = deploy(changed, SampleStage.build(dir, "b2"));
+        DeploySummary summary = deploy(changed, build("b2"));
 
         assertThat(summary.stackChanges()).anyMatch(c -> c.action().equals("Modify") && c.logicalId().equals("HttpFunction"));
         assertThat(summary.stackChanges()).anyMatch(c -> c.action().equals("Add") && c.logicalId().equals("ReportsQueueFunction"));
@@ -221,7 +247,7 @@ class DeployerMotoTest {
 
         StageManifest changed = SampleStage.manifest(1536, List.of("default", "mail"), List.of("db:migrate"));
         moto.queueLambdaResults(REGION, List.of(OK_WARM, "{\"exitCode\": 3, \"output\": \"migration 42 failed: column exists\"}"));
-        assertThatThrownBy(() -> deploy(changed, SampleStage.build(dir, "b2")))
+        assertThatThrownBy(() -> deploy(changed, build("b2")))
                 .isInstanceOf(DeployException.class)
                 .hasMessageContaining("`db:migrate` failed: it exited with 3")
                 .hasMessageContaining("live still points at the previous versions");
@@ -238,7 +264,7 @@ class DeployerMotoTest {
         StageManifest manifest = SampleStage.manifest();
         Map<String, String> before = releaseFirstBuild(manifest);
 
-        assertThatThrownBy(() -> deploy(manifest, SampleStage.build(dir, "b2"), false, BAD_ROLE))
+        assertThatThrownBy(() -> deploy(manifest, build("b2"), false, BAD_ROLE))
                 .isInstanceOf(DeployException.class)
                 .hasMessageContaining("CloudFormation refused the change to the stack " + NAMES.stack())
                 .hasMessageContaining("not-a-role")
@@ -263,7 +289,7 @@ class DeployerMotoTest {
         assertThat(cloudFormation.describeStacks(r -> r.stackName(NAMES.stack())).stacks().get(0).stackStatusAsString())
                 .isEqualTo("CREATE_IN_PROGRESS");
 
-        assertThatThrownBy(() -> deploy(manifest, SampleStage.build(dir, "b1")))
+        assertThatThrownBy(() -> deploy(manifest, build("b1")))
                 .isInstanceOf(DeployException.class)
                 .hasMessageContaining("The stage dev is being changed right now")
                 .hasMessageContaining("CREATE_IN_PROGRESS")
@@ -275,9 +301,9 @@ class DeployerMotoTest {
 
     @Test
     void aDryRunOfANewStageListsTheChangesAndCreatesNothing() {
-        StageManifest manifest = SampleStage.manifest();
+        StageManifest manifest = SampleStage.manifest(1024, List.of("default", "mail"), List.of("db:migrate"), Optional.empty());
 
-        DeploySummary summary = deploy(manifest, SampleStage.build(dir, "b1"), true, new SampleStageTemplate());
+        DeploySummary summary = deploy(manifest, build("b1"), true, new SampleStageTemplate());
 
         assertThat(summary.dryRun()).isTrue();
         assertThat(summary.released()).isFalse();
@@ -300,14 +326,15 @@ class DeployerMotoTest {
         Map<String, String> before = releaseFirstBuild(manifest);
 
         StageManifest changed = SampleStage.manifest(2048, List.of("default"), List.of("db:migrate"));
-        BuildDescriptor second = SampleStage.build(dir, "b2");
+        BuildDescriptor second = build("b2");
         SampleStage.write(dir.resolve("assets/new.js"), "new");
         DeploySummary summary = deploy(changed, second, true, new SampleStageTemplate());
 
         assertThat(summary.stackChanges()).extracting(c -> c.action() + " " + c.logicalId())
                 .contains("Modify HttpFunction", "Remove MailQueueFunction", "Remove MailJobQueue");
         assertThat(output).anyMatch(line -> line.contains("would upload 1, would copy 3"));
-        assertThat(output).anyMatch(line -> line.contains("would apply 0 to add, 1 to modify, 3 to remove"));
+        // the sample build records a digest the push does not give, so the dry run sees every function's image change
+        assertThat(output).anyMatch(line -> line.contains("would apply 0 to add, 3 to modify, 3 to remove"));
         LambdaClient lambda = clients.lambda();
         assertThat(lambda.getFunctionConfiguration(r -> r.functionName(NAMES.httpFunction())).memorySize()).isEqualTo(1024);
         assertThat(lambda.getFunction(r -> r.functionName(NAMES.queueFunction("mail"))).configuration()).isNotNull();
@@ -319,5 +346,32 @@ class DeployerMotoTest {
                 .noneMatch(c -> c.changeSetName().contains("b2"));
         assertThat(clients.cloudFormation().describeStacks(r -> r.stackName(NAMES.stack())).stacks().get(0).stackStatusAsString())
                 .isEqualTo("CREATE_COMPLETE");
+    }
+
+    @Test
+    void withoutJavaRepositoryTheImageGoesToTheStagesEcrRepositoryWithEcrsToken() {
+        StageManifest manifest = SampleStage.manifest(1024, List.of("default"), List.of(), Optional.empty());
+        List<ImageDestination> destinations = new ArrayList<>();
+        ImagePublisher ecrPush = (b, destination) -> {
+            destinations.add(destination);
+            return new ImagePublisher.PublishedImage(destination.repository() + "@sha256:" + "e".repeat(64), 2);
+        };
+        moto.queueLambdaResults(REGION, List.of(OK_WARM));
+
+        deploy(manifest, build("b1"), false, new SampleStageTemplate(), ecrPush);
+
+        EcrClient ecr = clients.ecr();
+        String uri = ecr.describeRepositories(r -> r.repositoryNames(NAMES.repository())).repositories().get(0).repositoryUri();
+        assertThat(ecr.getLifecyclePolicy(r -> r.repositoryName(NAMES.repository())).lifecyclePolicyText())
+                .contains("\"tagStatus\":\"untagged\"").contains("\"countNumber\":" + RepositoryStep.KEEP_UNTAGGED_IMAGES);
+        assertThat(destinations).singleElement().satisfies(destination -> {
+            assertThat(destination.repository()).isEqualTo(uri);
+            assertThat(destination.login()).hasValueSatisfying(login -> {
+                assertThat(login.registry()).isEqualTo(uri.substring(0, uri.indexOf('/')));
+                assertThat(login.username()).isEqualTo("AWS");
+            });
+        });
+        assertThat(clients.lambda().getFunction(r -> r.functionName(NAMES.httpFunction())).code().imageUri())
+                .isEqualTo(uri + "@sha256:" + "e".repeat(64));
     }
 }

@@ -28,7 +28,9 @@ final class SampleStage {
     private SampleStage() {
     }
 
-    static StageManifest manifest(int httpMemory, List<String> queueFunctions, List<String> deployCommands) {
+    /** The stage, pushing its image to {@code repository} when given (else to the stage's ECR repository). */
+    static StageManifest manifest(int httpMemory, List<String> queueFunctions, List<String> deployCommands,
+                                  Optional<String> repository) {
         HttpFunction defaults = HttpFunction.defaults();
         HttpFunction http = new HttpFunction(httpMemory, defaults.timeout(), 1, defaults.concurrency(), List.of(),
                 Optional.empty(), defaults.port(), defaults.readinessPath());
@@ -38,26 +40,43 @@ final class SampleStage {
             queues.put(fn, new QueueFunction(fn, d.memory(), d.timeout(), d.concurrency(), d.tries(), d.backoff(), List.of(fn)));
         }
         return new StageManifest("dev", NAME, Optional.of("shop-dev-profile"), "us-east-1", Map.of("APP_ENV", "dev"),
-                Auth.NONE, Optional.empty(), deployCommands, JavaSettings.defaults(), http, CliFunction.defaults(), queues,
+                Auth.NONE, Optional.empty(), deployCommands, java(repository), http, CliFunction.defaults(), queues,
                 new Assets(Optional.of("dist"), Optional.empty()), List.of());
+    }
+
+    static StageManifest manifest(int httpMemory, List<String> queueFunctions, List<String> deployCommands) {
+        return manifest(httpMemory, queueFunctions, deployCommands, Optional.of(DeployerMotoTest.repository()));
     }
 
     static StageManifest manifest() {
         return manifest(1024, List.of("default", "mail"), List.of("db:migrate"));
     }
 
-    /** Writes three assets (one fingerprinted) and a build descriptor for them. */
-    static BuildDescriptor build(Path dir, String buildId) {
+    private static JavaSettings java(Optional<String> repository) {
+        JavaSettings d = JavaSettings.defaults();
+        return new JavaSettings(d.baseImage(), d.architecture(), d.jvmOptions(), d.mainClass(), repository);
+    }
+
+    /**
+     * Writes three assets (one fingerprinted), one class file for the image's layer, and a build
+     * descriptor for them on {@code baseImage}.
+     */
+    static BuildDescriptor build(Path dir, String buildId, String baseImage) {
         Path assets = dir.resolve("assets");
         write(assets.resolve("app.3f9a2c1b.js"), "console.log('shop');");
         write(assets.resolve("css/site.css"), "body { color: teal; }");
         write(assets.resolve("favicon.ico"), "not really an icon");
-        String prefix = "assets/" + buildId + "/";
-        ImageSpec spec = new ImageSpec("public.ecr.aws/lambda/java:21", dev.hover.model.Architecture.X86_64,
-                List.of("/var/lang/bin/java", "dev.hover.runtime.Bootstrap"), "/var/task", Map.of(), Map.of(), List.of());
+        Path classFile = dir.resolve("classes/demo/App.class");
+        // unique to the test: the shared registry must not have this layer from another test already
+        write(classFile, "not really a class, from " + dir);
+        ImageSpec spec = new ImageSpec(baseImage, dev.hover.model.Architecture.X86_64,
+                List.of("java", "dev.hover.runtime.Bootstrap"), "/var/task", Map.of(), Map.of(),
+                List.of(new ImageSpec.Layer("classes", List.of(new ImageSpec.Entry(classFile.toString(),
+                        "/var/task/app/classes/demo/App.class")))));
         return new BuildDescriptor(BuildDescriptor.FORMAT, buildId, "dev", "2026-11-26T17:45:00Z", "ab".repeat(32), spec,
-                new ImageOutput(ImageOutput.Kind.TAR, dir.resolve("image.tar").toString(), "sha256:" + "c".repeat(64), "sha256:" + "d".repeat(64)),
-                new BuiltAssets(assets.toString(), prefix, "/assets/" + buildId, 3));
+                new ImageOutput(ImageOutput.Kind.TAR, dir.resolve("image.tar").toString(), "sha256:" + "c".repeat(64),
+                        "sha256:" + "d".repeat(64)),
+                new BuiltAssets(assets.toString(), "assets/" + buildId + "/", "/assets/" + buildId, 3));
     }
 
     static void write(Path file, String content) {

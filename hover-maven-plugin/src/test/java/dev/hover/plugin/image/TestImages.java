@@ -16,7 +16,7 @@ import java.util.List;
  * Base images for tests, which reach no public registry: built from scratch with one small layer
  * (the JVM comes from the test machine when the image is run).
  */
-final class TestImages {
+public final class TestImages {
     static final String BASE_MARKER = "/etc/hover-test-base";
 
     private TestImages() {
@@ -33,7 +33,7 @@ final class TestImages {
     }
 
     /** Pushes a base image to a registry, e.g. the local one, and returns its reference. */
-    static String pushBase(Path directory, String reference) throws Exception {
+    public static String pushBase(Path directory, String reference) throws Exception {
         containerizeBase(directory, ImageFormat.OCI, Containerizer.to(RegistryImage.named(reference)).setAllowInsecureRegistries(true));
         return reference;
     }

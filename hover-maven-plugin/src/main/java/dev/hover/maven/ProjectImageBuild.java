@@ -1,0 +1,123 @@
+package dev.hover.maven;
+
+import dev.hover.model.StageManifest;
+import dev.hover.model.validation.ManifestException;
+import dev.hover.model.yaml.ManifestReader;
+import dev.hover.plugin.image.ApplicationFiles;
+import dev.hover.plugin.image.BuildId;
+import dev.hover.plugin.image.Dependency;
+import dev.hover.plugin.image.GitCommit;
+import dev.hover.plugin.image.ImageBuildService;
+import dev.hover.plugin.image.ImageTarget;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The project's side of a stage's image build, shared by {@code hover:build} and by
+ * {@code hover:deploy} (which builds when the recorded build is missing or stale): where the
+ * stage's files are, its manifest, the project's class path and the Hover runtime at the plugin's
+ * version.
+ */
+final class ProjectImageBuild {
+    private final MavenProject project;
+    private final PluginDescriptor plugin;
+    private final RepositorySystem repositorySystem;
+    private final RepositorySystemSession repositorySession;
+    private final Log log;
+
+    ProjectImageBuild(MavenProject project, PluginDescriptor plugin, RepositorySystem repositorySystem,
+                      RepositorySystemSession repositorySession, Log log) {
+        this.project = project;
+        this.plugin = plugin;
+        this.repositorySystem = repositorySystem;
+        this.repositorySession = repositorySession;
+        this.log = log;
+    }
+
+    Path projectDirectory() {
+        return project.getBasedir().toPath();
+    }
+
+    Path manifestFile(String stage) {
+        return projectDirectory().resolve(".hover").resolve(stage + ".yml");
+    }
+
+    /** {@code target/hover}: the stages' build directories and Jib's layer cache. */
+    Path hoverDirectory() {
+        return Path.of(project.getBuild().getDirectory()).resolve("hover");
+    }
+
+    Path buildDirectory(String stage) {
+        return hoverDirectory().resolve(stage);
+    }
+
+    Path layersCache() {
+        return hoverDirectory().resolve("cache");
+    }
+
+    /** The image as an OCI tar in the stage's build directory, named {@code <name>:<build-id>}. */
+    Function<String, ImageTarget> tarTarget(StageManifest manifest) {
+        return buildId -> ImageTarget.tar(buildDirectory(manifest.stage()).resolve("image.tar"), manifest.name() + ":" + buildId);
+    }
+
+    StageManifest readManifest(String stage) throws MojoExecutionException, MojoFailureException {
+        Path manifestFile = manifestFile(stage);
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new MojoFailureException("There is no stage manifest " + manifestFile
+                    + "; perhaps you should run mvn hover:stage-new -Dhover.stage=" + stage);
+        }
+        try {
+            return new ManifestReader().read(manifestFile);
+        } catch (ManifestException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot read " + manifestFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Builds the stage's image and collects its assets, recording both in {@code build.json}.
+     *
+     * @param target where the image goes, given the new build's id
+     */
+    ImageBuildService.Built build(StageManifest manifest, Function<String, ImageTarget> target,
+                                  Optional<String> javaExecutable, boolean allowInsecureRegistries)
+            throws MojoExecutionException {
+        String stage = manifest.stage();
+        List<Dependency> runtime = new HoverRuntimeResolver(repositorySystem, repositorySession,
+                project.getRemotePluginRepositories()).resolve(plugin.getGroupId(), plugin.getVersion());
+        ApplicationFiles application = new ApplicationFiles(projectDirectory(),
+                Path.of(project.getBuild().getOutputDirectory()), dependencies(), runtime, DeclaredMainClass.of(project));
+        Instant now = Instant.now();
+        String buildId = BuildId.next(now, new SecureRandom());
+        return new ImageBuildService(new MavenBuildLog(log)).build(
+                new ImageBuildService.Request(manifest, manifestFile(stage), application, buildDirectory(stage),
+                        layersCache(), target.apply(buildId), buildId, now, javaExecutable,
+                        GitCommit.of(projectDirectory()), allowInsecureRegistries));
+    }
+
+    /** The project's runtime class path, jars only, in Maven's order. */
+    private List<Dependency> dependencies() {
+        return project.getArtifacts().stream()
+                .filter(a -> a.getArtifactHandler().isAddedToClasspath() && a.getFile() != null)
+                .filter(a -> !Artifact.SCOPE_TEST.equals(a.getScope()) && !Artifact.SCOPE_PROVIDED.equals(a.getScope()))
+                .map(a -> new Dependency(a.getGroupId(), a.getArtifactId(), a.getVersion(), a.isSnapshot(),
+                        a.getFile().toPath()))
+                .toList();
+    }
+}
