@@ -7,19 +7,12 @@ import dev.hover.plugin.image.ImageBuildService;
 import dev.hover.plugin.image.ImageOutput;
 import dev.hover.plugin.image.ImageTarget;
 import dev.hover.plugin.image.UploadTally;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
-import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.RepositorySystemSession;
 
 import java.util.Map;
 import java.util.Optional;
@@ -31,11 +24,7 @@ import java.util.Optional;
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
-public class BuildMojo extends AbstractMojo {
-    /** The stage to build, e.g. {@code staging} for {@code .hover/staging.yml}. */
-    @Parameter(property = "hover.stage")
-    private String stage;
-
+public class BuildMojo extends StageImageMojo {
     /**
      * A registry image to push to, e.g. {@code registry.example.com/shop}; tagged with the build id
      * when it names no tag. Credentials come from Docker's configuration and credential helpers.
@@ -44,45 +33,18 @@ public class BuildMojo extends AbstractMojo {
     @Parameter(property = "hover.image")
     private String image;
 
-    /** Where java is in the base image, when Hover cannot tell from the image's name. */
-    @Parameter(property = "hover.javaExecutable")
-    private String javaExecutable;
-
-    /** Accept registries over plain HTTP or with unverified TLS (e.g. one on localhost). */
-    @Parameter(property = "hover.allowInsecureRegistries", defaultValue = "false")
-    private boolean allowInsecureRegistries;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    private PluginDescriptor plugin;
-
-    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
-    private MojoExecution execution;
-
-    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
-    private RepositorySystemSession repositorySession;
-
-    @Component
-    private RepositorySystem repositorySystem;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (stage == null || stage.isBlank()) {
-            if (execution.getSource() == MojoExecution.Source.CLI) {
-                throw new MojoFailureException("hover:build needs a stage; perhaps you should add -Dhover.stage=<stage>");
-            }
-            getLog().info("No hover.stage given: no image built (mvn package -Dhover.stage=<stage> builds one)");
+        if (!stageGiven("hover:build", "no image built (mvn package -Dhover.stage=<stage> builds one)")) {
             return;
         }
-        ProjectImageBuild projectBuild = new ProjectImageBuild(project, plugin, repositorySystem, repositorySession, getLog());
+        ProjectImageBuild projectBuild = projectBuild();
         StageManifest manifest = projectBuild.readManifest(stage);
         try {
             ImageBuildService.Built built = projectBuild.build(manifest, image == null || image.isBlank()
                             ? projectBuild.tarTarget(manifest)
                             : buildId -> ImageTarget.registry(ImageTarget.taggedIfUntagged(image.trim(), buildId), Optional.empty()),
-                    Optional.ofNullable(javaExecutable), allowInsecureRegistries);
+                    javaExecutable(), allowInsecureRegistries);
             report(built);
         } catch (ImageBuildException e) {
             throw new MojoFailureException(e.getMessage(), e);

@@ -14,19 +14,12 @@ import dev.hover.plugin.image.BuildDescriptor;
 import dev.hover.plugin.image.BuildDescriptorCodec;
 import dev.hover.plugin.image.ImageBuildException;
 import dev.hover.plugin.image.ImageBuildService;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
-import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.RepositorySystemSession;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,11 +34,7 @@ import java.util.Optional;
  */
 @Mojo(name = "deploy", defaultPhase = LifecyclePhase.DEPLOY, requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
-public class DeployMojo extends AbstractMojo {
-    /** The stage to deploy, e.g. {@code staging} for {@code .hover/staging.yml}. */
-    @Parameter(property = "hover.stage")
-    private String stage;
-
+public class DeployMojo extends StageImageMojo {
     /** Show what would change (the change set, the assets, the repository and bucket) and change nothing. */
     @Parameter(property = "hover.dryRun", defaultValue = "false")
     private boolean dryRun;
@@ -62,36 +51,9 @@ public class DeployMojo extends AbstractMojo {
     @Parameter(property = "hover.stackTimeout", defaultValue = "60")
     private int stackTimeout;
 
-    /** Where java is in the base image, when Hover cannot tell from the image's name (for a build). */
-    @Parameter(property = "hover.javaExecutable")
-    private String javaExecutable;
-
-    /** Accept registries over plain HTTP or with unverified TLS (a {@code java.repository} on localhost). */
-    @Parameter(property = "hover.allowInsecureRegistries", defaultValue = "false")
-    private boolean allowInsecureRegistries;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    private PluginDescriptor plugin;
-
-    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
-    private MojoExecution execution;
-
-    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
-    private RepositorySystemSession repositorySession;
-
-    @Component
-    private RepositorySystem repositorySystem;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (stage == null || stage.isBlank()) {
-            if (execution.getSource() == MojoExecution.Source.CLI) {
-                throw new MojoFailureException("hover:deploy needs a stage; perhaps you should add -Dhover.stage=<stage>");
-            }
-            getLog().info("No hover.stage given: nothing deployed (mvn deploy -Dhover.stage=<stage> deploys one)");
+        if (!stageGiven("hover:deploy", "nothing deployed (mvn deploy -Dhover.stage=<stage> deploys one)")) {
             return;
         }
         boolean json = switch (output) {
@@ -102,7 +64,7 @@ public class DeployMojo extends AbstractMojo {
         if (stackTimeout < 1) {
             throw new MojoFailureException("hover.stackTimeout is " + stackTimeout + "; it takes a number of minutes, 1 or more");
         }
-        ProjectImageBuild projectBuild = new ProjectImageBuild(project, plugin, repositorySystem, repositorySession, getLog());
+        ProjectImageBuild projectBuild = projectBuild();
         StageManifest manifest = projectBuild.readManifest(stage);
         try {
             BuildDescriptor build = currentBuild(projectBuild, manifest);
@@ -133,8 +95,8 @@ public class DeployMojo extends AbstractMojo {
         } else {
             getLog().info("No build of stage " + stage + " yet (" + descriptor + "): building it");
         }
-        return projectBuild.build(manifest, projectBuild.tarTarget(manifest), Optional.ofNullable(javaExecutable),
-                allowInsecureRegistries).descriptor();
+        return projectBuild.build(manifest, projectBuild.tarTarget(manifest), javaExecutable(), allowInsecureRegistries)
+                .descriptor();
     }
 
     private void report(DeploySummary summary, boolean json, Path buildDirectory) throws MojoExecutionException {
