@@ -8,6 +8,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -56,6 +57,10 @@ public final class AwsClients implements AutoCloseable {
 
     public LambdaClient lambda() {
         return make(LambdaClient.builder());
+    }
+
+    public KmsClient kms() {
+        return make(KmsClient.builder());
     }
 
     public StsClient sts() {

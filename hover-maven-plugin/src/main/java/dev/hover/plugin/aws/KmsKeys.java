@@ -4,6 +4,7 @@ import dev.hover.secrets.DataKey;
 import dev.hover.secrets.DataKeys;
 import dev.hover.secrets.KmsFailures;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.AlreadyExistsException;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
@@ -94,6 +95,8 @@ public final class KmsKeys {
             return request.get();
         } catch (KmsException e) {
             throw KmsFailures.translate(action, keyId, PRINCIPAL, e.awsErrorDetails().errorCode(), e.awsErrorDetails().errorMessage());
+        } catch (SdkException e) {
+            throw AwsErrors.explain("call " + action + " on " + keyId, e);
         }
     }
 }

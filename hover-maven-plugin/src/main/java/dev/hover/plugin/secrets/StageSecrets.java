@@ -15,7 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Collection;
 import java.util.function.Consumer;
 
 /**
@@ -62,7 +62,7 @@ public final class StageSecrets {
         EncryptedSecretsFile encrypted = envelope.seal(plain, stage, plainFile, kms.dataKeys(key.alias()));
         AtomicFiles.write(SecretsPaths.encrypted(hoverDir, stage.stage()), encrypted.render(), AtomicFiles.SHARED);
         Files.delete(plainPath);
-        log.accept("Encrypted " + describe(encrypted.keyNames().size()) + names(encrypted.keyNames()) + " into "
+        log.accept("Encrypted " + describe(encrypted.keyNames()) + " into "
                 + SecretsPaths.encryptedFile(stage.stage()) + " (commit it) and deleted " + plainFile);
     }
 
@@ -85,8 +85,7 @@ public final class StageSecrets {
         }
         ensureIgnored();
         AtomicFiles.write(plainPath, secrets.text(), AtomicFiles.OWNER_ONLY);
-        Map<String, String> values = secrets.values();
-        log.accept("Decrypted " + describe(values.size()) + names(values.keySet()) + " into " + plainFile
+        log.accept("Decrypted " + describe(secrets.values().keySet()) + " into " + plainFile
                 + " (readable by you only, ignored by git). Edit it, then run hover:secret-encrypt -Dhover.stage=" + stage.stage());
     }
 
@@ -96,12 +95,9 @@ public final class StageSecrets {
         }
     }
 
-    private String describe(int count) {
-        return count + (count == 1 ? " secret" : " secrets") + " of " + stage;
-    }
-
-    private static String names(Iterable<String> keys) {
-        String joined = String.join(", ", keys);
-        return joined.isEmpty() ? "" : " (" + joined + ")";
+    /** "3 secrets (A, B, C) of stage staging": names, never values. */
+    private String describe(Collection<String> keys) {
+        String names = keys.isEmpty() ? "" : " (" + String.join(", ", keys) + ")";
+        return keys.size() + (keys.size() == 1 ? " secret" : " secrets") + names + " of stage " + stage.stage();
     }
 }
