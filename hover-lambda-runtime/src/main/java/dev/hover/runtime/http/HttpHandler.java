@@ -63,6 +63,10 @@ public final class HttpHandler implements EventHandler {
 
     private byte[] proxy(ApiGatewayRequest request, Invocation invocation) {
         long deadline = invocation.deadlineMs() - DEADLINE_MARGIN_MILLIS;
+        if (deadline <= System.currentTimeMillis()) {
+            // not even sent: the application would work on a request nobody waits for
+            return gatewayTimeout(request, invocation);
+        }
         RequestTranslator.write(request, invocation, head);
         try {
             HttpResponse response = application.exchange(head, request.body(), 0, request.body().length,
@@ -75,15 +79,19 @@ public final class HttpHandler implements EventHandler {
             }
             return answer;
         } catch (SocketTimeoutException e) {
-            Log.error("504 for " + describe(request, invocation) + ": the application did not answer before the"
-                    + " invocation's deadline (" + DEADLINE_MARGIN_MILLIS + " ms kept to answer)");
-            return responses.error(504, "Gateway Timeout");
+            return gatewayTimeout(request, invocation);
         } catch (ResponseTooLargeException e) {
             return badGateway(request, invocation, "the response body exceeds Lambda's limit of "
                     + MAX_RESPONSE_BYTES + " bytes");
         } catch (IOException e) {
             return badGateway(request, invocation, "the application on port " + application.port() + " failed: " + e);
         }
+    }
+
+    private byte[] gatewayTimeout(ApiGatewayRequest request, Invocation invocation) {
+        Log.error("504 for " + describe(request, invocation) + ": the application did not answer before the"
+                + " invocation's deadline (" + DEADLINE_MARGIN_MILLIS + " ms kept to answer)");
+        return responses.error(504, "Gateway Timeout");
     }
 
     private byte[] badGateway(ApiGatewayRequest request, Invocation invocation, String why) {
