@@ -22,8 +22,6 @@ public final class SecretsEnvelope {
     private static final String CIPHER = "AES/GCM/NoPadding";
     private static final int TAG_BITS = 128;
 
-    private final SecureRandom random = new SecureRandom();
-
     /**
      * @param plainText the plain file's content; must be valid dotenv (errors name {@code source}'s line)
      * @param source    what to call the plain file in errors
@@ -31,7 +29,8 @@ public final class SecretsEnvelope {
     public EncryptedSecretsFile seal(String plainText, StageBinding binding, String source, DataKeys dataKeys) {
         List<String> keyNames = List.copyOf(DotenvParser.parse(plainText, source).keySet());
         byte[] nonce = new byte[EncryptedSecretsFile.NONCE_BYTES];
-        random.nextBytes(nonce);
+        // made here, not per envelope: the runtime only opens, and need not seed a generator at cold start
+        new SecureRandom().nextBytes(nonce);
         DataKey dataKey = dataKeys.generate(binding.encryptionContext());
         try {
             EncryptedSecretsFile header = new EncryptedSecretsFile(
