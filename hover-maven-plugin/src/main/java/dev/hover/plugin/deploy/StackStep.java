@@ -133,28 +133,36 @@ final class StackStep {
     /** Prints the stack's events until it leaves every *_IN_PROGRESS state; returns its final state. */
     private StackState follow(String stack, String mark, List<StackEvent> seen, Console console) {
         Instant deadline = clock.instant().plus(timeout);
-        String last = mark;
+        String last = print(stack, mark, seen, console);
         while (true) {
-            List<StackEvent> events = stacks.eventsAfter(stack, last);
-            for (StackEvent event : events) {
-                console.line(eventTime.format(event.time()) + "  " + event.status() + "  " + event.logicalId()
-                        + "  " + event.resourceType() + (event.reason().isEmpty() ? "" : "  " + event.reason()));
-                seen.add(event);
-                last = event.id();
-            }
             StackState state = stacks.describe(stack)
                     .orElseThrow(() -> new DeployException("The stack " + stack + " disappeared while it was being deployed"));
+            // the events up to this state: the last poll may have ended just before the final ones
+            last = print(stack, last, seen, console);
             if (!state.status().endsWith("_IN_PROGRESS")) {
                 return state;
             }
             if (clock.instant().isAfter(deadline)) {
                 throw new DeployException("The stack " + stack + " is still " + state.status() + " after "
-                        + (timeout.toMinutes() > 0 ? timeout.toMinutes() + " min" : timeout.toSeconds() + " s") + " (-Dhover.stackTimeout). CloudFormation goes on with it: follow "
+                        + (timeout.toMinutes() > 0 ? timeout.toMinutes() + " min" : timeout.toSeconds() + " s")
+                        + " (-Dhover.stackTimeout). CloudFormation goes on with it: follow "
                         + "it with `aws cloudformation describe-stack-events --stack-name " + stack + "` and deploy again "
                         + "once it has ended. Nothing was released: live still points at the previous versions.");
             }
             stacks.pause();
         }
+    }
+
+    /** Prints the events after {@code mark}; returns the new mark. */
+    private String print(String stack, String mark, List<StackEvent> seen, Console console) {
+        String last = mark;
+        for (StackEvent event : stacks.eventsAfter(stack, mark)) {
+            console.line(eventTime.format(event.time()) + "  " + event.status() + "  " + event.logicalId()
+                    + "  " + event.resourceType() + (event.reason().isEmpty() ? "" : "  " + event.reason()));
+            seen.add(event);
+            last = event.id();
+        }
+        return last;
     }
 
     /** Unique per attempt, so a change set left behind by an interrupted deploy never collides. */
