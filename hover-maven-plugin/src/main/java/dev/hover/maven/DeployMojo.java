@@ -1,11 +1,11 @@
 package dev.hover.maven;
 
 import dev.hover.model.StageManifest;
+import dev.hover.plugin.aws.AwsErrors;
 import dev.hover.plugin.aws.AwsException;
 import dev.hover.plugin.deploy.BuildFreshness;
 import dev.hover.plugin.deploy.Console;
 import dev.hover.plugin.deploy.DeployException;
-import dev.hover.plugin.deploy.DeployRequest;
 import dev.hover.plugin.deploy.DeployService;
 import dev.hover.plugin.deploy.DeploySummary;
 import dev.hover.plugin.deploy.JibImagePublisher;
@@ -20,6 +20,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import software.amazon.awssdk.core.exception.SdkException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,6 +77,9 @@ public class DeployMojo extends StageImageMojo {
             report(summary, json, projectBuild.buildDirectory(stage));
         } catch (DeployException | AwsException | ImageBuildException e) {
             throw new MojoFailureException(e.getMessage(), e);
+        } catch (SdkException e) {
+            // what no step explained: an endpoint that does not answer, a malformed setting
+            throw new MojoFailureException(AwsErrors.explain("deploy the stage " + stage, e).getMessage(), e);
         }
     }
 
