@@ -40,21 +40,22 @@ public class BuildMojo extends StageImageMojo {
         }
         ProjectImageBuild projectBuild = projectBuild();
         StageManifest manifest = projectBuild.readManifest(stage);
+        long started = System.nanoTime();
         try {
             ImageBuildService.Built built = projectBuild.build(manifest, image == null || image.isBlank()
                             ? projectBuild.tarTarget(manifest)
                             : buildId -> ImageTarget.registry(ImageTarget.taggedIfUntagged(image.trim(), buildId), Optional.empty()),
                     javaExecutable(), allowInsecureRegistries);
-            report(built);
+            report(built, (System.nanoTime() - started) / 1_000_000);
         } catch (ImageBuildException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
     }
 
-    private void report(ImageBuildService.Built built) {
+    private void report(ImageBuildService.Built built, long millis) {
         BuildDescriptor descriptor = built.descriptor();
-        getLog().info("Built " + descriptor.stage() + " " + descriptor.buildId() + ": " + descriptor.output().location()
-                + " " + descriptor.output().digest());
+        getLog().info("Built " + descriptor.stage() + " " + descriptor.buildId() + " in " + millis + " ms: "
+                + descriptor.output().location() + " " + descriptor.output().digest());
         if (descriptor.output().kind() == ImageOutput.Kind.REGISTRY) {
             UploadTally uploads = built.uploads();
             Map<String, Long> uploaded = uploads.uploaded();

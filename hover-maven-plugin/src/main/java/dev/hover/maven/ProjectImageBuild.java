@@ -107,7 +107,7 @@ final class ProjectImageBuild {
         String buildId = BuildId.next(now, new SecureRandom());
         return new ImageBuildService(new MavenBuildLog(log)).build(
                 new ImageBuildService.Request(manifest, manifestFile(stage), application, buildDirectory(stage),
-                        layersCache(), target.apply(buildId), buildId, now, javaExecutable,
+                        layersCache(), target, buildId, now, javaExecutable,
                         GitCommit.of(projectDirectory()), allowInsecureRegistries));
     }
 

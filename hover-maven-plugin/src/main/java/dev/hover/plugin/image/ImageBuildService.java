@@ -14,15 +14,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code hover:build} without Maven: settles the main class, packages the stage's manifest and
@@ -42,8 +40,9 @@ public final class ImageBuildService {
      * @param application     the project's classes and class path, and the Hover runtime
      * @param buildDirectory  {@code target/hover/<stage>}: scratch space, assets, tar and descriptor
      * @param cacheDirectory  Jib's cache of built layers, shared by the stages ({@code target/hover/cache})
-     * @param target          where the image goes
-     * @param buildId         this build's id ({@link BuildId})
+     * @param target          where the image of a build id goes
+     * @param buildId         a new build id ({@link BuildId}); a build whose inputs have not changed
+     *                        since the last one keeps the last one's id instead
      * @param createdAt       when the build started
      * @param javaExecutable  {@code hover.javaExecutable}: where java is in the base image, when
      *                        {@link JavaExecutable} cannot tell
@@ -56,7 +55,7 @@ public final class ImageBuildService {
             ApplicationFiles application,
             Path buildDirectory,
             Path cacheDirectory,
-            ImageTarget target,
+            Function<String, ImageTarget> target,
             String buildId,
             Instant createdAt,
             Optional<String> javaExecutable,
@@ -80,6 +79,9 @@ public final class ImageBuildService {
     public record Built(BuildDescriptor descriptor, UploadTally uploads) {
     }
 
+    /** Beside the descriptor: the fingerprint of the inputs it was built from ({@link BuildInputs}). */
+    static final String INPUTS_FILE_NAME = "inputs.sha256";
+
     /** The encrypted secrets file of a stage, relative to the project. */
     public static Path secretsFile(Path projectDirectory, String stage) {
         return projectDirectory.resolve(".hover").resolve(stage + "-secrets.env");
@@ -90,34 +92,84 @@ public final class ImageBuildService {
         String manifestSha256 = sha256(request.manifestFile());
         String mainClass = new MainClassResolver(log)
                 .resolve(manifest.java().mainClass(), request.application(), request.manifestFile());
+        Path secrets = secretsFile(request.application().projectDirectory(), manifest.stage());
+        Optional<String> inputs = BuildInputs.fingerprint(request, manifestSha256, mainClass, secrets);
+        Path inputsFile = request.buildDirectory().resolve(INPUTS_FILE_NAME);
+        Optional<BuildDescriptor> previous = inputs.flatMap(fingerprint -> previousWithInputs(request, fingerprint));
 
-        Map<String, Path> stageFiles = packageStageFiles(request, mainClass);
-        BuiltAssets assets = collectAssets(request);
+        Built built;
+        if (previous.isPresent()) {
+            log.info("Nothing changed since build " + previous.get().buildId() + ": making it again under its id");
+            built = build(request, previous.get().buildId(), previous.get().createdAt(), manifestSha256, mainClass);
+            if (!built.descriptor().output().digest().equals(previous.get().output().digest())) {
+                log.info("The base image " + manifest.java().baseImage() + " changed since build "
+                        + previous.get().buildId() + ": a new build");
+                built = build(request, request.buildId(), request.createdAt().toString(), manifestSha256, mainClass);
+            }
+        } else {
+            built = build(request, request.buildId(), request.createdAt().toString(), manifestSha256, mainClass);
+        }
+        writeOrDelete(inputsFile, inputs);
+        return built;
+    }
+
+    private Built build(Request request, String buildId, String createdAt, String manifestSha256, String mainClass) {
+        StageManifest manifest = request.manifest();
+        Map<String, Path> stageFiles = packageStageFiles(request, buildId, mainClass);
+        BuiltAssets assets = collectAssets(request, buildId);
         LayerPlan plan = new LayerPlanner(log).plan(request.application(), stageFiles);
-        ImageSpec spec = imageSpec(request, plan);
+        ImageSpec spec = imageSpec(request, buildId, plan);
+        ImageTarget target = request.target().apply(buildId);
 
-        log.info("Building image " + request.target().reference() + " for stage " + manifest.stage()
-                + " (build " + request.buildId() + ") on " + spec.baseImage());
+        log.info("Building image " + target.reference() + " for stage " + manifest.stage()
+                + " (build " + buildId + ") on " + spec.baseImage());
         ImageContainerizer.Result result = new ImageContainerizer(request.cacheDirectory(),
-                request.allowInsecureRegistries(), log).containerize(spec, request.target(), Set.of());
+                request.allowInsecureRegistries(), log).containerize(spec, target, Set.of());
 
-        BuildDescriptor descriptor = new BuildDescriptor(BuildDescriptor.FORMAT, request.buildId(), manifest.stage(),
-                request.createdAt().toString(), manifestSha256, spec, result.output(), assets);
+        BuildDescriptor descriptor = new BuildDescriptor(BuildDescriptor.FORMAT, buildId, manifest.stage(),
+                createdAt, manifestSha256, spec, result.output(), assets);
         BuildDescriptorCodec.write(descriptor, request.buildDirectory().resolve(BuildDescriptor.FILE_NAME));
         return new Built(descriptor, result.uploads());
     }
 
-    static ImageSpec imageSpec(Request request, LayerPlan plan) {
+    /** The last build of this stage, if it was made from exactly these inputs. */
+    private Optional<BuildDescriptor> previousWithInputs(Request request, String fingerprint) {
+        Path inputsFile = request.buildDirectory().resolve(INPUTS_FILE_NAME);
+        Path descriptorFile = request.buildDirectory().resolve(BuildDescriptor.FILE_NAME);
+        try {
+            if (!Files.isRegularFile(inputsFile) || !Files.readString(inputsFile).strip().equals(fingerprint)) {
+                return Optional.empty();
+            }
+            return Optional.of(BuildDescriptorCodec.read(descriptorFile));
+        } catch (IOException | ImageBuildException e) {
+            log.debug("No previous build to compare with: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static void writeOrDelete(Path file, Optional<String> content) {
+        try {
+            if (content.isPresent()) {
+                Files.writeString(file, content.get() + "\n");
+            } else {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+
+    static ImageSpec imageSpec(Request request, String buildId, LayerPlan plan) {
         StageManifest manifest = request.manifest();
         String baseImage = baseImage(manifest.java().baseImage(), request.application().projectDirectory());
         String java = JavaExecutable.forBaseImage(baseImage, request.javaExecutable());
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("LAMBDA_TASK_ROOT", ImageLayout.TASK_ROOT);
-        environment.put("HOVER_BUILD_ID", request.buildId());
+        environment.put("HOVER_BUILD_ID", buildId);
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("dev.hover.stage", manifest.stage());
         labels.put("dev.hover.name", manifest.name());
-        labels.put("dev.hover.build-id", request.buildId());
+        labels.put("dev.hover.build-id", buildId);
         request.gitCommit().ifPresent(commit -> labels.put("org.opencontainers.image.revision", commit));
         return new ImageSpec(baseImage, manifest.java().architecture(),
                 EntryPoint.of(java, manifest.java().jvmOptions(), plan.classpath()), ImageLayout.TASK_ROOT,
@@ -137,14 +189,14 @@ public final class ImageBuildService {
     }
 
     /** Writes the packaged manifest and copies the encrypted secrets into scratch space for the image. */
-    private Map<String, Path> packageStageFiles(Request request, String mainClass) {
+    private Map<String, Path> packageStageFiles(Request request, String buildId, String mainClass) {
         Path hover = request.buildDirectory().resolve("image").resolve("hover");
         AssetCollector.deleteRecursively(hover);
         Map<String, Path> files = new LinkedHashMap<>();
         try {
             Files.createDirectories(hover);
             Path packaged = hover.resolve("stage.json");
-            PackagedManifestCodec.write(PackagedManifest.of(request.manifest(), request.buildId(), mainClass), packaged);
+            PackagedManifestCodec.write(PackagedManifest.of(request.manifest(), buildId, mainClass), packaged);
             files.put(ImageLayout.PACKAGED_MANIFEST, packaged);
             Path secrets = secretsFile(request.application().projectDirectory(), request.manifest().stage());
             if (Files.isRegularFile(secrets)) {
@@ -170,9 +222,9 @@ public final class ImageBuildService {
         }
     }
 
-    private BuiltAssets collectAssets(Request request) {
+    private BuiltAssets collectAssets(Request request, String buildId) {
         Names names = Names.of(request.manifest());
-        String prefix = names.assetsPrefix(request.buildId());
+        String prefix = names.assetsPrefix(buildId);
         String url = "/" + prefix.substring(0, prefix.length() - 1);
         Path directory = request.buildDirectory().resolve("assets");
         int files = new AssetCollector(log).collect(request.manifest().assets(),
@@ -184,11 +236,9 @@ public final class ImageBuildService {
     /** The hex SHA-256 of the stage manifest as a build records it; deploy compares it to know a build is stale. */
     public static String sha256(Path file) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            return BuildInputs.sha256(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new ImageBuildException("Cannot read the stage manifest " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
         }
     }
 }

@@ -83,6 +83,17 @@ class ImageBuildServiceRegistryTest {
     }
 
     @Test
+    void keepsTheBuildIdAndUploadsNoLayerWhenNothingChanged() throws Exception {
+        SampleProject project = SampleProject.create(dir.resolve("unchanged"), 8080);
+        ImageBuildService.Built first = build(project, "hover-test/unchanged", "20261126T180400Z-111111");
+        ImageBuildService.Built again = build(project, "hover-test/unchanged", "20261126T180500Z-222222");
+
+        assertThat(again.descriptor().buildId()).isEqualTo("20261126T180400Z-111111");
+        assertThat(again.descriptor().output()).isEqualTo(first.descriptor().output());
+        assertThat(again.uploads().uploaded()).isEmpty();
+    }
+
+    @Test
     void uploadsOnlyTheClassesAndStageLayersAfterAOneClassChange() throws Exception {
         SampleProject project = SampleProject.create(dir.resolve("incremental"), 8080);
         build(project, "hover-test/incremental", "20261126T180200Z-cccccc");
@@ -106,7 +117,7 @@ class ImageBuildServiceRegistryTest {
         return new ImageBuildService(new RecordingLog()).build(new ImageBuildService.Request(
                 project.manifest(baseImage), project.manifestFile, project.files(runtime), buildDirectory,
                 project.directory.resolve("target/hover/cache"),
-                ImageTarget.registry(registry.hostPort() + "/" + repository + ":" + buildId, Optional.empty()),
+                id -> ImageTarget.registry(registry.hostPort() + "/" + repository + ":" + id, Optional.empty()),
                 buildId, Instant.parse("2026-11-26T18:00:00Z"), Optional.empty(), Optional.of("0123abc"), true));
     }
 

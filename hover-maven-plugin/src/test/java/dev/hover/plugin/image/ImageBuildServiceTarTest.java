@@ -98,6 +98,26 @@ class ImageBuildServiceTarTest {
     }
 
     @Test
+    void isANewBuildOnlyWhenAnInputChanged() throws Exception {
+        SampleProject changing = SampleProject.create(dir.resolve("changing"), 8080);
+        Path buildDirectory = dir.resolve("build-12");
+        StageManifest manifest = changing.manifest(baseImage);
+        String first = build(changing, manifest, buildDirectory, "20261126T174500Z-000001").descriptor().buildId();
+        String unchanged = build(changing, manifest, buildDirectory, "20261126T174600Z-000002").descriptor().buildId();
+        Files.writeString(changing.directory.resolve(".hover/staging-secrets.env"), "HOVER-SECRETS re-encrypted\n");
+        String secretsChanged = build(changing, manifest, buildDirectory, "20261126T174700Z-000003").descriptor().buildId();
+        Assets command = new Assets(Optional.empty(), Optional.of("true"));
+        StageManifest withCommand = changing.manifest(baseImage, command, Optional.of("demo.App"));
+        build(changing, withCommand, buildDirectory, "20261126T174800Z-000004");
+        String afterCommand = build(changing, withCommand, buildDirectory, "20261126T174900Z-000005").descriptor().buildId();
+
+        assertThat(List.of(first, unchanged, secretsChanged, afterCommand)).containsExactly(
+                "20261126T174500Z-000001", "20261126T174500Z-000001", "20261126T174700Z-000003",
+                "20261126T174900Z-000005");
+        assertThat(Files.readString(buildDirectory.resolve("image/hover/stage.json"))).contains("20261126T174900Z-000005");
+    }
+
+    @Test
     void recordsTheBuildForDeploy() throws Exception {
         Path buildDirectory = dir.resolve("build-4");
         ImageBuildService.Built built = build(project.manifest(baseImage), buildDirectory);
@@ -192,10 +212,20 @@ class ImageBuildServiceTarTest {
         return new ImageBuildService(new RecordingLog()).build(request(project, manifest, buildDirectory));
     }
 
+    private static ImageBuildService.Built build(SampleProject project, StageManifest manifest, Path buildDirectory,
+                                                 String buildId) {
+        return new ImageBuildService(new RecordingLog()).build(request(project, manifest, buildDirectory, buildId));
+    }
+
     private static ImageBuildService.Request request(SampleProject project, StageManifest manifest, Path buildDirectory) {
+        return request(project, manifest, buildDirectory, BUILD_ID);
+    }
+
+    private static ImageBuildService.Request request(SampleProject project, StageManifest manifest, Path buildDirectory,
+                                                     String buildId) {
         return new ImageBuildService.Request(manifest, project.manifestFile, project.files(runtime), buildDirectory,
-                dir.resolve("cache"), ImageTarget.tar(buildDirectory.resolve("image.tar"), "demo-staging:" + BUILD_ID),
-                BUILD_ID, Instant.parse("2026-11-26T17:45:00Z"), Optional.empty(), Optional.of("0123abc"), true);
+                dir.resolve("cache"), id -> ImageTarget.tar(buildDirectory.resolve("image.tar"), "demo-staging:" + id),
+                buildId, Instant.parse("2026-11-26T17:45:00Z"), Optional.empty(), Optional.of("0123abc"), true);
     }
 
     private static List<String> strings(JsonNode array) {
