@@ -8,11 +8,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
+/** Answers every request with a greeting; the Hover runtime gives it the stage's environment as system properties. */
 public class App {
     public static void main(String[] args) throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 8080), 0);
+        int port = Integer.getInteger("PORT", 8080);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", exchange -> {
-            byte[] body = StringUtils.defaultString(System.getenv("GREETING"), "Hello").getBytes(StandardCharsets.UTF_8);
+            String greeting = StringUtils.defaultIfBlank(System.getProperty("GREETING"), "Hello");
+            byte[] body = (greeting + " at " + exchange.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
