@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 REPO=$PWD
 RUNS=${1:-5}
 LOCAL_REPO=$REPO/hover-maven-plugin/target/local-repo
-VERSION=$(mvn -B -q help:evaluate -Dexpression=project.version -DforceStdout -N)
+VERSION=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
 [ -f "$LOCAL_REPO/dev/hover/hover-maven-plugin/$VERSION/hover-maven-plugin-$VERSION.jar" ] \
   || { echo "run: mvn -B -pl hover-maven-plugin -am verify (it stages the plugin in $LOCAL_REPO)" >&2; exit 1; }
 

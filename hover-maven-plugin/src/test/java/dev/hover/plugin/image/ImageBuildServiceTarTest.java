@@ -104,7 +104,7 @@ class ImageBuildServiceTarTest {
         StageManifest manifest = changing.manifest(baseImage);
         String first = build(changing, manifest, buildDirectory, "20261126T174500Z-000001").descriptor().buildId();
         String unchanged = build(changing, manifest, buildDirectory, "20261126T174600Z-000002").descriptor().buildId();
-        Files.writeString(changing.directory.resolve(".hover/staging-secrets.env"), "HOVER-SECRETS re-encrypted\n");
+        changing.writeSecrets((byte) 1);
         String secretsChanged = build(changing, manifest, buildDirectory, "20261126T174700Z-000003").descriptor().buildId();
         Assets command = new Assets(Optional.empty(), Optional.of("true"));
         StageManifest withCommand = changing.manifest(baseImage, command, Optional.of("demo.App"));

@@ -55,9 +55,7 @@ final class SampleProject {
         SampleProject project = new SampleProject(directory, port);
         Files.createDirectories(directory.resolve(".hover"));
         Files.writeString(project.manifestFile, "name: demo-staging\nregion: us-east-1\n");
-        Files.writeString(directory.resolve(".hover/" + STAGE + "-secrets.env"), new EncryptedSecretsFile(
-                new StageBinding("demo-staging", STAGE), "arn:aws:kms:us-east-1:123456789012:key/demo", List.of("API_KEY"),
-                new byte[64], new byte[12], new byte[48]).render());
+        project.writeSecrets((byte) 0);
         Files.writeString(directory.resolve(".hover/" + STAGE + "-secrets.plain.env"), "API_KEY=plain-secret\n");
         project.compile(project.classes, Map.of(
                 "demo/App.java", app(port),
@@ -67,6 +65,22 @@ final class SampleProject {
         project.dependencies.add(project.jar("com.example", "release-lib", "1.2.0", false));
         project.dependencies.add(project.jar("com.example", "snapshot-lib", "0.3.0-SNAPSHOT", true));
         return project;
+    }
+
+    /**
+     * Writes {@code .hover/staging-secrets.env} in the real format, with {@code fill} for the key
+     * and content bytes: the build reads the key names, it never decrypts.
+     */
+    void writeSecrets(byte fill) throws IOException {
+        byte[] dataKey = new byte[64];
+        byte[] nonce = new byte[12];
+        byte[] sealed = new byte[48];
+        java.util.Arrays.fill(dataKey, fill);
+        java.util.Arrays.fill(nonce, fill);
+        java.util.Arrays.fill(sealed, fill);
+        Files.writeString(directory.resolve(".hover/" + STAGE + "-secrets.env"), new EncryptedSecretsFile(
+                new StageBinding("demo-staging", STAGE), "arn:aws:kms:us-east-1:123456789012:key/demo", List.of("API_KEY"),
+                dataKey, nonce, sealed).render());
     }
 
     /** Recompiles {@code demo.Greeting} only, as an incremental compile after a one-class change. */
