@@ -77,6 +77,10 @@ public final class RuntimeBench {
                     for (int i = -warmup; i < iterations; i++) {
                         long runtimeNanos = api.invoke(event);
                         long directNanos = directGet(direct, head, path + "?a=1&b=2", appPort);
+                        if (i == -warmup) {
+                            System.out.printf("first GET %s after the cold start: via runtime %.3f ms, then direct %.3f ms%n",
+                                    path, ms(runtimeNanos), ms(directNanos));
+                        }
                         if (i >= 0) {
                             viaRuntime[i] = runtimeNanos;
                             straight[i] = directNanos;

@@ -4,6 +4,7 @@ import dev.hover.model.packaged.PackagedManifest;
 import dev.hover.model.packaged.PackagedManifestCodec;
 import dev.hover.model.packaged.PackagedManifestException;
 import dev.hover.runtime.api.HoverEnvironment;
+import dev.hover.runtime.http.HttpHandler;
 import dev.hover.runtime.http.LoopbackClient;
 import dev.hover.runtime.lambda.ErrorReport;
 import dev.hover.runtime.queue.JobDispatcher;
@@ -34,6 +35,8 @@ public final class Bootstrap {
 
     public static void main(String[] args) {
         long entered = System.currentTimeMillis();
+        // the application's main thread is called "main": keep thread dumps unambiguous
+        Thread.currentThread().setName("hover-runtime");
         // read by com.sun.net.httpserver when a server starts: without it every keep-alive
         // exchange on loopback stalls ~40 ms (Nagle + delayed ACK)
         if (System.getProperty(NODELAY_PROPERTY) == null) {
@@ -88,6 +91,9 @@ public final class Bootstrap {
 
         long appStarting = System.currentTimeMillis();
         Application application = Application.start(manifest.mainClass());
+        if (type == FunctionType.HTTP) {
+            HttpHandler.prepare();
+        }
         LoopbackClient loopback = new LoopbackClient(manifest.http().port());
         Readiness.await(application, loopback, manifest.http().readinessPath(), type,
                 manifest.http().readyTimeoutSeconds() * 1000L);
