@@ -98,9 +98,12 @@ public final class AssetsBucket {
                 .serverSideEncryption(ServerSideEncryption.AES256)));
     }
 
-    /** The HTTPS URL CloudFormation reads a template from. */
-    public String objectUrl(String key) {
-        return s3.utilities().getUrl(r -> r.bucket(bucket).key(key)).toExternalForm();
+    /**
+     * The URL CloudFormation reads a template from: S3's own address in the region, whatever
+     * endpoint this client talks to, since CloudFormation fetches it itself.
+     */
+    public String templateUrl(String key, String region) {
+        return "https://" + bucket + ".s3." + region + ".amazonaws.com/" + key;
     }
 
     private static String unquote(String etag) {

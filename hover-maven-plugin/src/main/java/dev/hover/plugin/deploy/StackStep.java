@@ -125,7 +125,7 @@ final class StackStep {
         } else {
             String key = "templates/" + buildId + ".json";
             bucket.upload(key, body, "application/json");
-            url = Optional.of(bucket.objectUrl(key));
+            url = Optional.of(bucket.templateUrl(key, manifest.region()));
         }
         return new ChangeSetRequest(stack, changeSet, create, inline, url, manifest.auth().stackRole(), Map.of("hover:stage", manifest.stage()));
     }

@@ -374,4 +374,22 @@ class DeployerMotoTest {
         assertThat(clients.lambda().getFunction(r -> r.functionName(NAMES.httpFunction())).code().imageUri())
                 .isEqualTo(uri + "@sha256:" + "e".repeat(64));
     }
+
+    @Test
+    void aTemplateOverTheInlineLimitGoesThroughTheBucketAndTheStackRoleIsPassed() {
+        StageManifest manifest = SampleStage.withStackRole(SampleStage.manifest(),
+                "arn:aws:iam::123456789012:role/shop-dev-cloudformation");
+        String padding = "x".repeat(StackStep.MAX_TEMPLATE_BODY_BYTES);
+        TemplateSource large = (m, image, buildId) -> new SampleStageTemplate().render(m, image, buildId)
+                .replaceFirst("^\\{", "{\"Metadata\":{\"Padding\":\"" + padding + "\"},");
+        answerWarmerAndCommands();
+
+        deploy(manifest, build("b1"), false, large);
+
+        assertThat(clients.s3().headObject(r -> r.bucket(NAMES.assetsBucket()).key("templates/b1.json")).contentLength())
+                .isGreaterThan((long) StackStep.MAX_TEMPLATE_BODY_BYTES);
+        var stack = clients.cloudFormation().describeStacks(r -> r.stackName(NAMES.stack())).stacks().get(0);
+        assertThat(stack.stackStatusAsString()).isEqualTo("CREATE_COMPLETE");
+        assertThat(stack.roleARN()).isEqualTo("arn:aws:iam::123456789012:role/shop-dev-cloudformation");
+    }
 }

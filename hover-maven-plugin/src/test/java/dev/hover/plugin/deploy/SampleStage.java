@@ -52,6 +52,12 @@ final class SampleStage {
         return manifest(1024, List.of("default", "mail"), List.of("db:migrate"));
     }
 
+    static StageManifest withStackRole(StageManifest m, String roleArn) {
+        return new StageManifest(m.stage(), m.name(), m.awsProfile(), m.region(), m.environment(),
+                new Auth(Optional.of(roleArn), Optional.empty()), m.vpc(), m.deployCommands(), m.java(), m.http(), m.cli(),
+                m.queues(), m.assets(), m.schedule());
+    }
+
     private static JavaSettings java(Optional<String> repository) {
         JavaSettings d = JavaSettings.defaults();
         return new JavaSettings(d.baseImage(), d.architecture(), d.jvmOptions(), d.mainClass(), repository);
