@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public record ErrorReport(String kind, String type, String message, List<String> stackTrace) {
     private static final JsonFactory JSON = new JsonFactory();
-    private static final int MAX_FRAMES = 100;
+    private static final int MAX_FRAMES = 50;
 
     public ErrorReport {
         stackTrace = List.copyOf(stackTrace);
@@ -63,21 +63,34 @@ public record ErrorReport(String kind, String type, String message, List<String>
         return out.toByteArray();
     }
 
+    /**
+     * As {@link Throwable#printStackTrace()} lays it out: every cause gets its {@code Caused by:}
+     * line, its frames in common with the enclosing trace are left out ({@code … n more}), and each
+     * trace is cut at {@value #MAX_FRAMES} frames, so that the root cause of a deep framework stack
+     * is never lost.
+     */
     private static List<String> frames(Throwable error) {
         List<String> frames = new ArrayList<>();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        StackTraceElement[] enclosing = new StackTraceElement[0];
         for (Throwable current = error; current != null && seen.add(current); current = current.getCause()) {
             if (current != error) {
                 frames.add("Caused by: " + current);
             }
-            for (StackTraceElement frame : current.getStackTrace()) {
-                if (frames.size() == MAX_FRAMES) {
-                    frames.add("…");
-                    return frames;
-                }
-                frames.add(frame.toString());
+            StackTraceElement[] trace = current.getStackTrace();
+            int own = trace.length;
+            for (int k = enclosing.length - 1; own > 0 && k >= 0 && trace[own - 1].equals(enclosing[k]); k--) {
+                own--;
             }
+            for (int i = 0; i < Math.min(own, MAX_FRAMES); i++) {
+                frames.add(trace[i].toString());
+            }
+            if (trace.length > Math.min(own, MAX_FRAMES)) {
+                frames.add("… " + (trace.length - Math.min(own, MAX_FRAMES)) + " more");
+            }
+            enclosing = trace;
         }
         return frames;
     }
+
 }
