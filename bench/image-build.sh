@@ -5,6 +5,8 @@
 #   2. no change, rebuilt (a new build id)
 #   3. one class changed (demo.App), rebuilt
 #   4. no change, rebuilt RUNS more times: the warm-cache build time
+# once with the sample's manifest as it is (it has an assets.build-command, so every build is a
+# new build), once without the command (an unchanged rebuild is the same build).
 # Prints one line per build: what the plugin reported (blobs and layer bytes uploaded, its own time)
 # and mvn's wall time.
 # Needs: the plugin staged by `mvn -B -pl hover-maven-plugin -am verify` (the invoker stages it in
@@ -45,12 +47,13 @@ mkdir -p "$PROJECT/target/it-base/rootfs/etc"
   echo '[{"Config":"config.json","RepoTags":["hover-it/base:1"],"Layers":["layer.tar"]}]' > manifest.json
   tar -cf ../it-base.tar manifest.json config.json layer.tar )
 
+IMAGE_REPOSITORY=bench/demo
 build() {
   local label=$1 begin end log
   log=$WORK/build.log
   begin=$(date +%s%N)
-  ( cd "$PROJECT" && mvn -B -o -Dmaven.repo.local="$LOCAL_REPO" package -Dhover.stage=staging \
-      -Dhover.image="127.0.0.1:$PORT/bench/demo" -Dhover.allowInsecureRegistries=true > "$log" 2>&1 ) \
+  ( cd "$PROJECT" && mvn -B -Dmaven.repo.local="$LOCAL_REPO" package -Dhover.stage=staging \
+      -Dhover.image="127.0.0.1:$PORT/$IMAGE_REPOSITORY" -Dhover.allowInsecureRegistries=true > "$log" 2>&1 ) \
     || { cat "$log"; exit 1; }
   end=$(date +%s%N)
   printf '%-22s %s | %s | mvn wall %d ms\n' "$label" \
@@ -59,8 +62,18 @@ build() {
     $(( (end - begin) / 1000000 ))
 }
 
-build "first push"
-build "no change"
-sed -i 's/"Hello"/"Hello again"/' "$PROJECT/src/main/java/demo/App.java"
-build "one class changed"
-for i in $(seq "$RUNS"); do build "warm, no change #$i"; done
+sequence() {
+  build "first push"
+  build "no change"
+  sed -i "s/\"Hello[^\"]*\")/\"Hello $1\")/" "$PROJECT/src/main/java/demo/App.java"
+  build "one class changed"
+  for i in $(seq "$RUNS"); do build "warm, no change #$i"; done
+}
+
+echo "== the sample's manifest, with an assets.build-command (every build is a new build)"
+sequence again
+echo "== the same without assets.build-command (an unchanged rebuild keeps its build id)"
+IMAGE_REPOSITORY=bench/demo-no-command
+sed -i '/build-command:/d' "$PROJECT/.hover/staging.yml"
+mkdir -p "$PROJECT/public/build" && echo 'body{}' > "$PROJECT/public/build/app.css"
+sequence "once more"
