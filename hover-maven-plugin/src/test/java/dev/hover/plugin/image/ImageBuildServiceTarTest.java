@@ -118,6 +118,21 @@ class ImageBuildServiceTarTest {
     }
 
     @Test
+    void isANewBuildWhenTheBaseImageChangedUnderTheSameName() throws Exception {
+        SampleProject rebased = SampleProject.create(dir.resolve("rebased"), 8080);
+        Path baseDirectory = Files.createDirectories(dir.resolve("moving-base"));
+        String movingBase = TestImages.baseTar(baseDirectory, "the base as it was\n");
+        Path buildDirectory = dir.resolve("build-13");
+        build(rebased, rebased.manifest(movingBase), buildDirectory, "20261126T175000Z-000001");
+        TestImages.baseTar(baseDirectory, "the base after a security update\n");
+
+        ImageBuildService.Built rebuilt = build(rebased, rebased.manifest(movingBase), buildDirectory,
+                "20261126T175100Z-000002");
+
+        assertThat(rebuilt.descriptor().buildId()).isEqualTo("20261126T175100Z-000002");
+    }
+
+    @Test
     void recordsTheBuildForDeploy() throws Exception {
         Path buildDirectory = dir.resolve("build-4");
         ImageBuildService.Built built = build(project.manifest(baseImage), buildDirectory);

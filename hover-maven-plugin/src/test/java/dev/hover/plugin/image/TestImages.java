@@ -27,20 +27,27 @@ public final class TestImages {
      * a base tar in {@code docker save}'s format only.
      */
     static String baseTar(Path directory) throws Exception {
+        return baseTar(directory, "a base image for tests\n");
+    }
+
+    /** A base tar whose one file holds {@code content}: another content, another base image. */
+    static String baseTar(Path directory, String content) throws Exception {
         Path tar = directory.resolve("base.tar");
-        containerizeBase(directory, ImageFormat.Docker, Containerizer.to(TarImage.at(tar).named("hover-test/base:1")));
+        containerizeBase(directory, content, ImageFormat.Docker,
+                Containerizer.to(TarImage.at(tar).named("hover-test/base:1")));
         return Jib.TAR_IMAGE_PREFIX + tar;
     }
 
     /** Pushes a base image to a registry, e.g. the local one, and returns its reference. */
     public static String pushBase(Path directory, String reference) throws Exception {
-        containerizeBase(directory, ImageFormat.OCI, Containerizer.to(RegistryImage.named(reference)).setAllowInsecureRegistries(true));
+        containerizeBase(directory, "a base image for tests\n", ImageFormat.OCI, Containerizer.to(RegistryImage.named(reference)).setAllowInsecureRegistries(true));
         return reference;
     }
 
-    private static void containerizeBase(Path directory, ImageFormat format, Containerizer containerizer) throws Exception {
+    private static void containerizeBase(Path directory, String content, ImageFormat format, Containerizer containerizer)
+            throws Exception {
         Path marker = directory.resolve("hover-test-base");
-        Files.writeString(marker, "a base image for tests\n");
+        Files.writeString(marker, content);
         Jib.fromScratch()
                 .setFormat(format)
                 .addFileEntriesLayer(FileEntriesLayer.builder()
