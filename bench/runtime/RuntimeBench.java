@@ -4,6 +4,10 @@ import dev.hover.runtime.http.ApiGatewayEvents;
 import dev.hover.runtime.net.HttpConnection;
 import dev.hover.runtime.net.HttpResponse;
 import dev.hover.runtime.net.RequestHead;
+import dev.hover.testsupport.LocalAws;
+import dev.hover.testsupport.MotoServer;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,6 +24,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +45,9 @@ import java.util.concurrent.TimeUnit;
  * its first {@code next}) and for the application started alone (ready = {@code /health} answers).</li>
  * <li>{@code runtimeapi}: one {@code next} + one response post against this program's Runtime API,
  * with the runtime's socket client and with {@link HttpURLConnection}.</li>
+ * <li>{@code awsclient}: in a new JVM each time ({@code AwsClientProbe}), building a KMS client and
+ * decrypting one data key against moto, as the runtime does at cold start when the image holds
+ * secrets: the SDK's default builder against the runtime's {@code AwsClients}, alternating.</li>
  * </ul>
  */
 public final class RuntimeBench {
@@ -53,7 +62,8 @@ public final class RuntimeBench {
             case "rie" -> rie(iterations, args.length > 2 ? args[2] : ".local-aws/bin/aws-lambda-rie");
             case "coldstart" -> coldStart(iterations);
             case "runtimeapi" -> runtimeApi(iterations);
-            default -> throw new IllegalArgumentException("modes: overhead, rie, coldstart, runtimeapi");
+            case "awsclient" -> awsClient(iterations);
+            default -> throw new IllegalArgumentException("modes: overhead, rie, coldstart, runtimeapi, awsclient");
         }
     }
 
@@ -305,6 +315,68 @@ public final class RuntimeBench {
         try (InputStream in = connection.getInputStream()) {
             in.readAllBytes();
         }
+    }
+
+    // ---------------------------------------------------------------- aws client
+
+    private static void awsClient(int runs) throws Exception {
+        MotoServer moto = LocalAws.moto();
+        moto.applyToSystemProperties();
+        Map<String, String> environment = new HashMap<>(moto.environment());
+        try (KmsClient kms = KmsClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
+            String key = kms.createKey(r -> r.description("hover bench")).keyMetadata().keyId();
+            byte[] blob = kms.generateDataKey(r -> r.keyId(key).numberOfBytes(32).encryptionContext(Map.of("stage", "bench")))
+                    .ciphertextBlob().asByteArray();
+            environment.put("BENCH_KEY", key);
+            environment.put("BENCH_BLOB", Base64.getEncoder().encodeToString(blob));
+        }
+        // what Lambda sets besides the key pair and region
+        environment.put("AWS_SESSION_TOKEN", "bench-session-token");
+        environment.put("AWS_DEFAULT_REGION", environment.get("AWS_REGION"));
+        String[] variants = {"default", "lean"};
+        long[][] build = new long[2][runs];
+        long[][] decrypt = new long[2][runs];
+        long[][] total = new long[2][runs];
+        long[][] cpu = new long[2][runs];
+        for (int i = 0; i < runs; i++) {
+            for (int v = 0; v < 2; v++) {
+                String[] out = probe(variants[v], environment, null).split(" ");
+                build[v][i] = Long.parseLong(out[0]);
+                decrypt[v][i] = Long.parseLong(out[1]);
+                total[v][i] = build[v][i] + decrypt[v][i];
+                cpu[v][i] = Long.parseLong(out[2]);
+            }
+        }
+        for (int v = 0; v < 2; v++) {
+            report(variants[v] + ": build the KMS client", build[v]);
+            report(variants[v] + ": first Decrypt", decrypt[v]);
+            report(variants[v] + ": build + Decrypt", total[v]);
+            report(variants[v] + ": process CPU at the end (all threads)", cpu[v]);
+        }
+        for (String variant : variants) {
+            Path log = Files.createTempFile("hover-bench-classes-", ".log");
+            probe(variant, environment, log);
+            System.out.printf("%s: %d classes loaded by the whole process (-Xlog:class+load)%n", variant, Files.readAllLines(log).size());
+            Files.delete(log);
+        }
+    }
+
+    /** @return the probe's output line */
+    private static String probe(String variant, Map<String, String> environment, Path classLog) throws Exception {
+        List<String> command = new ArrayList<>(javaCommand("AwsClientProbe"));
+        command.add(variant);
+        if (classLog != null) {
+            command.add(1, "-Xlog:class+load=info:file=" + classLog);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("the probe failed: " + out);
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- plumbing

@@ -1,10 +1,13 @@
 #!/bin/sh
 # Runs the runtime benchmarks; see docs/performance.md.
-#   bench/runtime/run.sh overhead 5000 | rie 2000 | coldstart 15 | runtimeapi 5000
+#   bench/runtime/run.sh overhead 5000 | rie 2000 | coldstart 15 | runtimeapi 5000 | awsclient 10
 set -eu
 cd "$(dirname "$0")/../.."
 mvn -B -q -pl hover-lambda-runtime -am test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
 # the reactor's own modules, as classes (no install needed)
 CP="hover-lambda-runtime/target/classes:hover-lambda-runtime/target/test-classes:hover-model/target/classes:$(cat hover-lambda-runtime/target/bench-classpath.txt)"
+# the awsclient mode's probe runs in JVMs of its own, compiled ahead (not from source each time)
+javac -d target/bench-probe -cp "$CP" bench/runtime/AwsClientProbe.java
+CP="$CP:target/bench-probe"
 exec java -XX:+UseSerialGC -cp "$CP" bench/runtime/RuntimeBench.java "$@"

@@ -1,6 +1,6 @@
 package dev.hover.runtime.queue;
 
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import dev.hover.runtime.aws.AwsClients;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.util.Map;
@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 
 /**
  * The SQS client, made on first use (a queue function that only succeeds, or an http function that
- * never dispatches, pays nothing for it) with the URL-connection HTTP client, and the queues' URLs,
+ * never dispatches, pays nothing for it) by {@link AwsClients}, and the queues' URLs,
  * looked up once each with GetQueueUrl.
  */
 public final class QueueUrls {
@@ -29,11 +29,10 @@ public final class QueueUrls {
         return SHARED;
     }
 
-    /** Region, credentials and endpoint come from the SDK's standard chain (Lambda's environment). */
     private static final class StandardClient implements Supplier<SqsClient> {
         @Override
         public SqsClient get() {
-            return SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+            return AwsClients.fromProcessEnvironment().configure(SqsClient.builder()).build();
         }
     }
 

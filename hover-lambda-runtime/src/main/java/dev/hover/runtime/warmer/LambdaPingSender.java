@@ -1,7 +1,7 @@
 package dev.hover.runtime.warmer;
 
+import dev.hover.runtime.aws.AwsClients;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
@@ -10,16 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * Pings through the Lambda API with the AWS SDK: region, credentials and endpoint come from the
- * standard chains (the function's own role and region). Built only when a warmer event arrives,
+ * Pings through the Lambda API with the AWS SDK, a client made by {@link AwsClients} (the
+ * function's own role and region). Built only when a warmer event arrives,
  * so that containers that are never asked to warm never load the SDK.
  */
 public final class LambdaPingSender implements PingSender {
     private static final SdkBytes PING = SdkBytes.fromString("{\"warmerPing\":true}", StandardCharsets.UTF_8);
 
-    private final LambdaClient lambda = LambdaClient.builder()
-            .httpClient(UrlConnectionHttpClient.create())
-            .build();
+    private final LambdaClient lambda = AwsClients.fromProcessEnvironment().configure(LambdaClient.builder()).build();
 
     @Override
     public void ping(String function, String qualifier, long timeoutMillis) {
