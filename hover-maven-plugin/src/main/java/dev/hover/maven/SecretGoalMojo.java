@@ -4,6 +4,7 @@ import dev.hover.model.validation.ManifestException;
 import dev.hover.plugin.aws.AwsException;
 import dev.hover.plugin.aws.CredentialsResolver;
 import dev.hover.plugin.secrets.SecretsGoal;
+import dev.hover.plugin.stage.StageException;
 import dev.hover.secrets.SecretsException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -35,7 +36,7 @@ abstract class SecretGoalMojo extends AbstractMojo {
         try {
             new SecretsGoal(baseDirectory.toPath(), new CredentialsResolver(), getLog()::info)
                     .run(stage, Optional.ofNullable(profile).filter(p -> !p.isBlank()), action());
-        } catch (SecretsException | ManifestException | AwsException e) {
+        } catch (SecretsException | StageException | ManifestException | AwsException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("could not read or write the stage's secrets files: " + e.getMessage(), e);

@@ -1,11 +1,10 @@
 package dev.hover.plugin.deploy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hover.plugin.aws.Functions;
-import dev.hover.plugin.aws.InvokeResult;
+import dev.hover.plugin.command.CliFunction;
+import dev.hover.plugin.command.CommandAnswer;
+import dev.hover.plugin.command.CommandException;
 
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -13,8 +12,6 @@ import java.util.List;
  * output; the first that fails stops the deploy before anything goes live.
  */
 final class DeployCommandsStep {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Functions functions;
 
     DeployCommandsStep(Functions functions) {
@@ -25,33 +22,21 @@ final class DeployCommandsStep {
         if (commands.isEmpty()) {
             return Steps.Outcome.of(null, "none");
         }
+        CliFunction cli = new CliFunction(functions, cliFunction);
         for (String command : commands) {
             console.line("$ " + command);
-            String payload = JSON.createObjectNode().put("command", command).toString();
-            InvokeResult result = functions.invoke(cliFunction, version, payload);
-            if (result.functionError().isPresent()) {
-                throw stopped(command, "the cli function failed: " + result.payload());
+            CommandAnswer answer;
+            try {
+                answer = cli.run(version, command);
+            } catch (CommandException e) {
+                throw stopped(command, e.getMessage());
             }
-            JsonNode answer = parse(command, result.payload());
-            String output = answer.path("output").asText("");
-            output.lines().forEach(line -> console.line("  " + line));
-            JsonNode exitCode = answer.get("exitCode");
-            if (exitCode == null || !exitCode.canConvertToInt()) {
-                throw stopped(command, "the cli function answered without an exitCode: " + result.payload());
-            }
-            if (exitCode.intValue() != 0) {
-                throw stopped(command, "it exited with " + exitCode.intValue());
+            answer.output().lines().forEach(line -> console.line("  " + line));
+            if (answer.exitCode() != 0) {
+                throw stopped(command, "it exited with " + answer.exitCode());
             }
         }
         return Steps.Outcome.of(null, commands.size() + " command(s) succeeded");
-    }
-
-    private static JsonNode parse(String command, String payload) {
-        try {
-            return JSON.readTree(payload);
-        } catch (IOException e) {
-            throw stopped(command, "the cli function's answer is not JSON: " + payload);
-        }
     }
 
     private static DeployException stopped(String command, String why) {

@@ -1,19 +1,13 @@
 package dev.hover.plugin.secrets;
 
-import dev.hover.model.StageManifest;
-import dev.hover.model.validation.ManifestRules;
-import dev.hover.model.yaml.ManifestReader;
-import dev.hover.plugin.aws.AwsClients;
-import dev.hover.plugin.aws.CredentialSource;
 import dev.hover.plugin.aws.CredentialsResolver;
 import dev.hover.plugin.aws.Identity;
 import dev.hover.plugin.aws.KmsKeys;
+import dev.hover.plugin.stage.StageSession;
 import dev.hover.secrets.SecretsException;
-import dev.hover.secrets.SecretsException.Reason;
 import dev.hover.secrets.StageBinding;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -41,30 +35,18 @@ public final class SecretsGoal {
 
     /**
      * @param profile {@code -Dhover.profile}, which wins over the manifest's {@code aws-profile}
+     * @throws dev.hover.plugin.stage.StageException        when there is no such stage
      * @throws dev.hover.model.validation.ManifestException when the manifest has problems
      * @throws SecretsException                             when a secrets file or KMS refuses
      * @throws dev.hover.plugin.aws.AwsException             when AWS cannot be reached with these credentials
      */
     public void run(String stage, Optional<String> profile, Action action) throws IOException {
-        ManifestRules.STAGE.check(stage).ifPresent(problem -> {
-            throw new SecretsException(Reason.OTHER, "hover.stage: " + problem);
-        });
-        String display = ".hover/" + stage + ".yml";
-        Path manifestFile = projectDirectory.resolve(display);
-        if (!Files.isRegularFile(manifestFile)) {
-            throw new SecretsException(Reason.OTHER, "there is no stage '" + stage + "': " + display
-                    + " does not exist; create it with mvn hover:stage-new -Dhover.stage=" + stage);
-        }
-        StageManifest manifest = new ManifestReader().read(Files.readString(manifestFile), display, stage);
-        CredentialSource source = credentials.resolve(profile, manifest.awsProfile(), display);
-        log.accept("Stage " + stage + " (" + manifest.name() + ") in " + manifest.region() + " with credentials from "
-                + source.description());
-        try (AwsClients clients = new AwsClients(manifest.region(), source.provider())) {
-            KmsKeys kms = new KmsKeys(clients.kms());
-            Identity identity = new Identity(clients.sts());
+        try (StageSession session = StageSession.open(projectDirectory, stage, profile, credentials, log)) {
+            KmsKeys kms = new KmsKeys(session.clients().kms());
+            Identity identity = new Identity(session.clients().sts());
             StageKey stageKey = new StageKey(kms, () -> identity.whoAmI().arn());
-            action.run(new StageSecrets(projectDirectory.resolve(".hover"), new StageBinding(manifest.name(), stage),
-                    kms, stageKey, log));
+            action.run(new StageSecrets(projectDirectory.resolve(".hover"),
+                    new StageBinding(session.manifest().name(), stage), kms, stageKey, log));
         }
     }
 }

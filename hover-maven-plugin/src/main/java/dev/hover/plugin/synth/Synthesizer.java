@@ -3,9 +3,9 @@ package dev.hover.plugin.synth;
 import dev.hover.model.Names;
 import dev.hover.model.StageManifest;
 import dev.hover.model.validation.ManifestException;
-import dev.hover.model.validation.ManifestRules;
-import dev.hover.model.yaml.ManifestReader;
+import dev.hover.plugin.stage.StageException;
 import dev.hover.plugin.stage.StageFiles;
+import dev.hover.plugin.stage.StageSession;
 import dev.hover.template.TemplateGenerator;
 
 import java.io.IOException;
@@ -23,7 +23,6 @@ public final class Synthesizer {
     /** AWS's documentation account: the real one is only known with credentials, which synth never uses. */
     static final String PLACEHOLDER_ACCOUNT = "123456789012";
 
-    private final ManifestReader reader = new ManifestReader();
     private final TemplateGenerator generator = new TemplateGenerator();
 
     /**
@@ -32,17 +31,16 @@ public final class Synthesizer {
      * @throws SynthException    when there is no manifest for the stage, or it cannot be read or written
      */
     public Path synth(Path projectDirectory, Path buildDirectory, String stage) {
-        ManifestRules.STAGE.check(stage).ifPresent(problem -> {
-            throw new SynthException("hover.stage: " + problem);
-        });
         StageFiles files = new StageFiles(projectDirectory, stage);
-        Path manifestFile = files.manifest();
-        String display = files.display(manifestFile);
-        if (!Files.isRegularFile(manifestFile)) {
-            throw new SynthException("there is no stage '" + stage + "': " + display + " does not exist; create it with"
-                    + " mvn hover:stage-new -Dhover.stage=" + stage);
+        String display = files.display(files.manifest());
+        StageManifest manifest;
+        try {
+            manifest = StageSession.readManifest(projectDirectory, stage);
+        } catch (StageException e) {
+            throw new SynthException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new SynthException("cannot read " + display + ": " + e.getMessage(), e);
         }
-        StageManifest manifest = reader.read(read(manifestFile), display, stage);
         String template;
         try {
             template = generator.generate(manifest, placeholderImageUri(manifest), BUILD_ID).toJson();
@@ -67,13 +65,5 @@ public final class Synthesizer {
         String repository = manifest.java().repository().orElseGet(() -> PLACEHOLDER_ACCOUNT + ".dkr.ecr."
                 + manifest.region() + ".amazonaws.com/" + Names.of(manifest).repository());
         return repository + ":" + BUILD_ID;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new SynthException("cannot read " + file + ": " + e.getMessage(), e);
-        }
     }
 }
