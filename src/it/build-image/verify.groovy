@@ -55,10 +55,12 @@ assert !files.any { it.contains('plain') || it.contains('AppFixture') || it.cont
 
 // The image runs: its layers unpacked into a directory, its entry point (with /var/task moved
 // there and this machine's java) under aws-lambda-rie, an HTTP event gets the app's answer.
-def rie = [new File(basedir, '../../../../.local-aws/bin/aws-lambda-rie')]
+// where scripts/local-aws installs it (HOVER_LOCAL_AWS_HOME, else <repo>/.local-aws), then the PATH
+def localAwsHome = System.getenv('HOVER_LOCAL_AWS_HOME') ?: new File(basedir, '../../../../.local-aws').path
+def rie = [new File(localAwsHome, 'bin/aws-lambda-rie')]
         .plus(System.getenv('PATH').split(':').collect { new File(it, 'aws-lambda-rie') })
         .find { it.canExecute() }
-assert rie != null: 'aws-lambda-rie not found in .local-aws/bin nor on the PATH: run scripts/local-aws install'
+assert rie != null: 'aws-lambda-rie not found in $HOVER_LOCAL_AWS_HOME/bin, .local-aws/bin nor on the PATH: run scripts/local-aws install'
 def rootfs = new File(basedir, 'target/it-rootfs')
 rootfs.mkdirs()
 manifest.layers.each { run(['tar', '-xzf', blob(it.digest).path, '-C', rootfs.path]) }
