@@ -26,34 +26,17 @@ def blob = { String digest -> new File(unpacked, 'blobs/' + digest.replace(':', 
 def manifest = json.parse(blob(index.manifests[0].digest))
 def config = json.parse(blob(manifest.config.digest))
 
-def localAws = System.getenv('HOVER_LOCAL_AWS_HOME') ?: new File(basedir, '../../../../.local-aws').path
-def rie = [new File(localAws, 'bin/aws-lambda-rie')]
-        .plus(System.getenv('PATH').split(':').collect { new File(it, 'aws-lambda-rie') })
-        .find { it.canExecute() }
-assert rie != null: 'aws-lambda-rie not found in .local-aws/bin ($HOVER_LOCAL_AWS_HOME) nor on the PATH: run scripts/local-aws install'
 def rootfs = new File(basedir, 'target/it-rootfs')
 rootfs.mkdirs()
 manifest.layers.each { run(['tar', '-xzf', blob(it.digest).path, '-C', rootfs.path]) }
 def files = new File(rootfs, 'var/task/lib').list() as List
 assert files.any { it.startsWith('spring-webmvc-') } && files.any { it.startsWith('tomcat-embed-core-') }
 
-def taskRoot = new File(rootfs, 'var/task').path
-def command = config.config.Entrypoint.collect { it.replace('/var/task', taskRoot) }
-command[0] = new File(System.getProperty('java.home'), 'bin/java').path
-def freePort = { new ServerSocket(0, 1, InetAddress.loopbackAddress).withCloseable { it.localPort } }
-def invokePort = freePort()
-def rieLog = new File(basedir, 'rie.log')
-def emulator = new ProcessBuilder([rie.path, '--runtime-interface-emulator-address', "127.0.0.1:${invokePort}".toString(),
-                                   '--runtime-api-address', "127.0.0.1:${freePort()}".toString()] + command)
-        .redirectErrorStream(true).redirectOutput(rieLog)
-def environment = emulator.environment()
-environment.keySet().removeAll(environment.keySet().findAll { it.startsWith('AWS_') })
+def support = evaluate(new File(basedir, '../../../../src/it/image-support.groovy'))
 // a generous timeout: Spring's cold start on a loaded 2-core machine takes seconds
-environment.putAll([LAMBDA_TASK_ROOT: taskRoot, HOVER_FUNCTION_TYPE: 'http', HOVER_STAGE: 'staging',
-                    AWS_LAMBDA_FUNCTION_NAME: 'demo-staging-http', AWS_LAMBDA_FUNCTION_TIMEOUT: '120',
-                    AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing'])
+def rie = support.startUnderRie(basedir, config, rootfs, [AWS_LAMBDA_FUNCTION_TIMEOUT: '120'])
+def rieLog = rie.log
 
-def invocations = new URL("http://127.0.0.1:${invokePort}/2015-03-31/functions/function/invocations")
 def event = { String method, String path, String query, Map headers, List cookies, String body ->
     JsonOutput.toJson([version: '2.0', routeKey: '$default', rawPath: path, rawQueryString: query,
                        cookies: cookies, headers: [host: 'example.com'] + headers, body: body, isBase64Encoded: false,
@@ -61,28 +44,11 @@ def event = { String method, String path, String query, Map headers, List cookie
                                         http: [method: method, path: path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'it'],
                                         requestId: 'it-' + path, routeKey: '$default', stage: '$default', timeEpoch: 1795716000000]])
 }
-def invoke = { String payload ->
-    def connection = invocations.openConnection()
-    connection.requestMethod = 'POST'
-    connection.doOutput = true
-    connection.connectTimeout = 5000
-    connection.readTimeout = 180000
-    connection.outputStream.withWriter('UTF-8') { it << payload }
-    json.parse(connection.inputStream, 'UTF-8')
-}
+def invoke = { String payload -> support.invoke(rie.invocations, payload) }
 
-def process = emulator.start()
 try {
     def hello = event('GET', '/hello', 'name=Ada%20L', [accept: 'application/json'], ['session=abc123', 'theme=dark'], null)
-    def response = null
-    for (int attempt = 0; attempt < 300 && response == null; attempt++) {
-        try {
-            response = invoke(hello)
-        } catch (ConnectException e) {
-            Thread.sleep(100)
-        }
-    }
-    assert response != null: 'aws-lambda-rie did not answer; see rie.log'
+    def response = invoke(hello)
     assert response.statusCode == 200: rieLog.text
     assert response.headers['Content-Type'] == 'application/json'
     assert response.headers['X-Demo'] == 'spring'
@@ -114,7 +80,6 @@ try {
     println "[spring-boot IT] ${coldStart.substring(coldStart.indexOf('cold start'))}"
     new File(basedir, 'cold-start.txt').text = coldStart + '\n'
 } finally {
-    process.descendants().forEach { it.destroy() }
-    process.destroy()
+    support.stop(rie.process)
 }
 true

@@ -1,0 +1,89 @@
+// Shared by the invoker tests that build an image offline and run it (build-image, spring-boot).
+// Their scripts load it with evaluate(new File(basedir, '../../../../src/it/image-support.groovy'))
+// (basedir is the test's copy under hover-maven-plugin/target/it/) and call the closures it returns.
+import groovy.json.JsonSlurper
+
+import java.security.MessageDigest
+
+def run = { File directory, List<String> command ->
+    def process = new ProcessBuilder(command).directory(directory).redirectErrorStream(true).start()
+    def output = process.inputStream.text
+    assert process.waitFor() == 0: "${command} failed: ${output}"
+}
+def freePort = { new ServerSocket(0, 1, InetAddress.loopbackAddress).withCloseable { it.localPort } }
+
+[
+    freePort: freePort,
+
+    // No registry is reachable from the invoker run: the base image is a docker-save tar,
+    // target/it-base.tar, with one small layer (the JVM comes from the machine when the image is run).
+    writeBaseImage: { File basedir ->
+        def target = new File(basedir, 'target/it-base')
+        def rootfs = new File(target, 'rootfs/etc')
+        rootfs.mkdirs()
+        new File(rootfs, 'hover-it-base').text = 'a base image for the invoker test\n'
+        run(target, ['tar', '--sort=name', '--mtime=@0', '--owner=0', '--group=0', '-cf', 'layer.tar', '-C', 'rootfs', 'etc'])
+        def diffId = 'sha256:' + MessageDigest.getInstance('SHA-256').digest(new File(target, 'layer.tar').bytes).encodeHex()
+        new File(target, 'config.json').text = """{"architecture":"amd64","os":"linux",
+  "config":{"Env":["PATH=/usr/bin:/bin"]},
+  "rootfs":{"type":"layers","diff_ids":["${diffId}"]}}"""
+        new File(target, 'manifest.json').text =
+                '[{"Config":"config.json","RepoTags":["hover-it/base:1"],"Layers":["layer.tar"]}]'
+        run(target, ['tar', '-cf', new File(basedir, 'target/it-base.tar').path, 'manifest.json', 'config.json', 'layer.tar'])
+    },
+
+    // The image's entry point, with /var/task moved to <rootfs>/var/task and this machine's java,
+    // started under aws-lambda-rie as the http function of demo-staging; its output goes to
+    // <basedir>/rie.log. Answers [process, invocations (the invoke URL), log].
+    startUnderRie: { File basedir, Map imageConfig, File rootfs, Map<String, String> extraEnvironment ->
+        // where scripts/local-aws installs it (HOVER_LOCAL_AWS_HOME, else <repo>/.local-aws), then the PATH
+        def localAwsHome = System.getenv('HOVER_LOCAL_AWS_HOME') ?: new File(basedir, '../../../../.local-aws').path
+        def rie = [new File(localAwsHome, 'bin/aws-lambda-rie')]
+                .plus(System.getenv('PATH').split(':').collect { new File(it, 'aws-lambda-rie') })
+                .find { it.canExecute() }
+        assert rie != null: 'aws-lambda-rie not found in $HOVER_LOCAL_AWS_HOME/bin, .local-aws/bin nor on the PATH: run scripts/local-aws install'
+        def taskRoot = new File(rootfs, 'var/task').path
+        def command = imageConfig.config.Entrypoint.collect { it.replace('/var/task', taskRoot) }
+        command[0] = new File(System.getProperty('java.home'), 'bin/java').path
+        def invokePort = freePort()
+        def log = new File(basedir, 'rie.log')
+        def emulator = new ProcessBuilder([rie.path, '--runtime-interface-emulator-address', "127.0.0.1:${invokePort}".toString(),
+                                           '--runtime-api-address', "127.0.0.1:${freePort()}".toString()] + command)
+                .redirectErrorStream(true).redirectOutput(log)
+        def environment = emulator.environment()
+        environment.keySet().removeAll(environment.keySet().findAll { it.startsWith('AWS_') })
+        environment.putAll([LAMBDA_TASK_ROOT: taskRoot, HOVER_FUNCTION_TYPE: 'http', HOVER_STAGE: 'staging',
+                            AWS_LAMBDA_FUNCTION_NAME: 'demo-staging-http', AWS_LAMBDA_FUNCTION_TIMEOUT: '30',
+                            AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing'])
+        environment.putAll(extraEnvironment)
+        [process    : emulator.start(),
+         invocations: new URL("http://127.0.0.1:${invokePort}/2015-03-31/functions/function/invocations"),
+         log        : log]
+    },
+
+    // POSTs an event to the emulator and answers the parsed response; waits while the emulator
+    // does not accept connections yet. The read timeout is generous: a cold start on a loaded
+    // 2-core machine takes seconds.
+    invoke: { URL invocations, String event ->
+        for (int attempt = 0; attempt < 300; attempt++) {
+            try {
+                def connection = invocations.openConnection()
+                connection.requestMethod = 'POST'
+                connection.doOutput = true
+                connection.connectTimeout = 5000
+                connection.readTimeout = 180000
+                connection.outputStream.withWriter('UTF-8') { it << event }
+                return new JsonSlurper().parse(connection.inputStream, 'UTF-8')
+            } catch (ConnectException e) {
+                Thread.sleep(100)
+            }
+        }
+        assert false: 'aws-lambda-rie did not accept connections; see rie.log'
+    },
+
+    // Ends the emulator and the runtime it started.
+    stop: { Process process ->
+        process.descendants().forEach { it.destroy() }
+        process.destroy()
+    },
+]
