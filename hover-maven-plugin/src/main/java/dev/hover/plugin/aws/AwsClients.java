@@ -7,6 +7,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -61,6 +62,10 @@ public final class AwsClients implements AutoCloseable {
 
     public KmsClient kms() {
         return make(KmsClient.builder());
+    }
+
+    public CloudWatchLogsClient logs() {
+        return make(CloudWatchLogsClient.builder());
     }
 
     public StsClient sts() {

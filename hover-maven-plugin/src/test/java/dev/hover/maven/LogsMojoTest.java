@@ -1,0 +1,80 @@
+package dev.hover.maven;
+
+import dev.hover.plugin.logs.MotoLogGroups;
+import dev.hover.testsupport.LocalAws;
+import dev.hover.testsupport.MotoServer;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@code hover:logs} as Maven runs it, against moto's CloudWatch Logs: the lines on standard output, bad input as a build failure. */
+class LogsMojoTest {
+    private static MotoServer moto;
+
+    @TempDir
+    Path project;
+
+    private final PrintStream standardOut = System.out;
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void startMoto() {
+        moto = LocalAws.moto();
+        moto.applyToSystemProperties();
+    }
+
+    @BeforeEach
+    void deployedStage() throws Exception {
+        moto.reset();
+        MotoLogGroups.writeManifest(project, MotoServer.REGION);
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreStandardOut() {
+        System.setOut(standardOut);
+    }
+
+    private LogsMojo mojo(String since) {
+        LogsMojo mojo = new LogsMojo();
+        mojo.stage = "staging";
+        mojo.since = since;
+        mojo.baseDirectory = project.toFile();
+        return mojo;
+    }
+
+    @Test
+    void printsTheEventsOnStandardOutput() throws Exception {
+        Instant minuteAgo = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        try (MotoLogGroups groups = new MotoLogGroups()) {
+            groups.create("shop-staging-http");
+            groups.put("shop-staging-http", minuteAgo, "GET /health 200");
+        }
+
+        mojo("10m").execute();
+
+        // the goal's own lines go to Maven's log, which writes "[info] …" to standard output when run outside Maven
+        assertThat(printed.toString(StandardCharsets.UTF_8).lines().filter(line -> !line.startsWith("[info]")))
+                .containsExactly(minuteAgo.toString().replace("Z", ".000Z") + "  http  GET /health 200");
+    }
+
+    @Test
+    void aBadSinceFailsTheBuildSayingSo() {
+        assertThatThrownBy(() -> mojo("ten minutes").execute())
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("hover.since: 'ten minutes' is neither an age like 10m");
+    }
+}
