@@ -7,10 +7,15 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Lambda, as a release uses it: versions, aliases, invocations of a given version. */
 public final class Functions {
+    /** The unpublished, changing version; an alias on it releases nothing. */
+    public static final String LATEST = "$LATEST";
+
     private final LambdaClient lambda;
 
     public Functions(LambdaClient lambda) {
@@ -26,6 +31,17 @@ public final class Functions {
     public String versionDescription(String function, String version) {
         return AwsErrors.explain("read version " + version + " of the function " + function,
                 () -> lambda.getFunctionConfiguration(r -> r.functionName(function).qualifier(version)).description());
+    }
+
+    /** Every published version of the function (not {@code $LATEST}) with its description, oldest first. */
+    public Map<String, String> versionDescriptions(String function) {
+        return AwsErrors.explain("list the versions of the function " + function, () -> {
+            Map<String, String> versions = new LinkedHashMap<>();
+            lambda.listVersionsByFunctionPaginator(r -> r.functionName(function)).versions().stream()
+                    .filter(v -> !LATEST.equals(v.version()))
+                    .forEach(v -> versions.put(v.version(), v.description()));
+            return versions;
+        });
     }
 
     /** The version the alias points at, when the function and the alias exist. */

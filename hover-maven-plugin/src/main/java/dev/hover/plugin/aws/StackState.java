@@ -18,6 +18,17 @@ public record StackState(String name, String status, Instant lastChanged, Map<St
         return status.endsWith("_IN_PROGRESS") && !"REVIEW_IN_PROGRESS".equals(status);
     }
 
+    /**
+     * Why a stage whose stack is {@link #busy()} must wait: two changes of one stage must not interleave.
+     *
+     * @param then what to do once the stack is done, e.g. {@code deploy again}
+     */
+    public String busyMessage(String stage, String then) {
+        return "The stage " + stage + " is being changed right now: its stack " + name + " is " + status + " (since "
+                + lastChanged + "). Wait until that ends (follow it with `aws cloudformation describe-stack-events "
+                + "--stack-name " + name + "`) and " + then + ".";
+    }
+
     /** Created by a change set that never ran: the stack has no resources yet. */
     public boolean neverCreated() {
         return "REVIEW_IN_PROGRESS".equals(status);

@@ -3,7 +3,6 @@ package dev.hover.plugin.deploy;
 import dev.hover.model.Names;
 import dev.hover.plugin.aws.Functions;
 
-import java.util.ArrayList;
 import java.util.Map;
 
 /** The release itself: every {@code live} alias moves to its function's new version. */
@@ -15,10 +14,7 @@ final class ReleaseStep {
     }
 
     Steps.Outcome<Void> run(Map<String, String> versions, Console console) {
-        Parallel.map(new ArrayList<>(versions.keySet()), 8, fn -> {
-            functions.pointAlias(fn, Names.LIVE_ALIAS, versions.get(fn));
-            return null;
-        });
+        LiveAliases.move(functions, versions);
         versions.forEach((fn, version) -> console.line(fn + ":" + Names.LIVE_ALIAS + " -> " + version));
         return Steps.Outcome.of(null, versions.size() + " aliases moved");
     }

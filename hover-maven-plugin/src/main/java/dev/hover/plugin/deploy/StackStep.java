@@ -104,13 +104,9 @@ final class StackStep {
      * changing right now: two deploys of one stage must not interleave.
      */
     static Optional<StackState> currentState(Stacks stacks, StageManifest manifest) {
-        String stack = Names.of(manifest).stack();
-        Optional<StackState> state = stacks.describe(stack);
+        Optional<StackState> state = stacks.describe(Names.of(manifest).stack());
         if (state.isPresent() && state.get().busy()) {
-            StackState busy = state.get();
-            throw new DeployException("The stage " + manifest.stage() + " is being changed right now: its stack " + stack
-                    + " is " + busy.status() + " (since " + busy.lastChanged() + "). Wait until that ends (follow it with "
-                    + "`aws cloudformation describe-stack-events --stack-name " + stack + "`) and deploy again.");
+            throw new DeployException(state.get().busyMessage(manifest.stage(), "deploy again"));
         }
         return state;
     }

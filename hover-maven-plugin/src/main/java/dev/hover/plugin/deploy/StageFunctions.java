@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The Lambda functions of a stage, by name: http, cli, then one per queue function in manifest order. */
-final class StageFunctions {
+public final class StageFunctions {
     private StageFunctions() {
     }
 
-    static List<String> of(StageManifest manifest) {
+    public static List<String> of(StageManifest manifest) {
         Names names = Names.of(manifest);
         List<String> functions = new ArrayList<>();
         functions.add(names.httpFunction());

@@ -16,6 +16,7 @@ import java.nio.file.Path;
  */
 public final class MotoCliFunction {
     public static final String NAME = "shop-staging-cli";
+    public static final String LAMBDA_ROLE = "arn:aws:iam::123456789012:role/shop-staging-lambda";
 
     private MotoCliFunction() {
     }
@@ -36,19 +37,26 @@ public final class MotoCliFunction {
 
     /** The cli function alone, without versions or alias. */
     public static void create() {
-        // moto's Lambda wants a role that exists in its IAM; this module has no IAM client, CloudFormation makes it
+        createLambdaRole();
+        try (LambdaClient lambda = lambda()) {
+            lambda.createFunction(r -> r.functionName(NAME)
+                    .packageType(PackageType.IMAGE)
+                    .code(c -> c.imageUri("123456789012.dkr.ecr.us-east-1.amazonaws.com/shop-staging:b1"))
+                    .role(LAMBDA_ROLE));
+        }
+    }
+
+    /**
+     * The role {@link #LAMBDA_ROLE}: moto's Lambda wants a role that exists in its IAM; this module has no
+     * IAM client, CloudFormation makes it.
+     */
+    public static void createLambdaRole() {
         try (CloudFormationClient cloudFormation = CloudFormationClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
             cloudFormation.createStack(r -> r.stackName("shop-staging-role").templateBody("""
                     {"Resources": {"Role": {"Type": "AWS::IAM::Role", "Properties": {"RoleName": "shop-staging-lambda",
                       "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
                         "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}}}}}
                     """).capabilities(Capability.CAPABILITY_NAMED_IAM));
-        }
-        try (LambdaClient lambda = lambda()) {
-            lambda.createFunction(r -> r.functionName(NAME)
-                    .packageType(PackageType.IMAGE)
-                    .code(c -> c.imageUri("123456789012.dkr.ecr.us-east-1.amazonaws.com/shop-staging:b1"))
-                    .role("arn:aws:iam::123456789012:role/shop-staging-lambda"));
         }
     }
 

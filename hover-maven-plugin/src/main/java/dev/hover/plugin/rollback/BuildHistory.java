@@ -1,0 +1,56 @@
+package dev.hover.plugin.rollback;
+
+import dev.hover.plugin.deploy.ReleaseRecord;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The builds a stage's functions were published from, read from their versions' descriptions
+ * ({@link ReleaseRecord}). Build ids sort by time, version numbers by publication.
+ *
+ * @param builds function name to its versions' builds (version to build id); versions that no deploy
+ *               published (no {@code hover build} description) are left out
+ */
+record BuildHistory(Map<String, Map<String, String>> builds) {
+    private static final Comparator<String> VERSION_ORDER = Comparator.comparingLong(Long::parseLong);
+
+    /** @param descriptions function name to its versions' descriptions */
+    static BuildHistory of(Map<String, Map<String, String>> descriptions) {
+        Map<String, Map<String, String>> builds = new LinkedHashMap<>();
+        descriptions.forEach((fn, versions) -> {
+            Map<String, String> byVersion = new LinkedHashMap<>();
+            versions.forEach((version, description) ->
+                    ReleaseRecord.buildId(description).ifPresent(build -> byVersion.put(version, build)));
+            builds.put(fn, byVersion);
+        });
+        return new BuildHistory(builds);
+    }
+
+    /** Every build any function has a version of, oldest first. */
+    SortedSet<String> knownBuilds() {
+        SortedSet<String> known = new TreeSet<>();
+        builds.values().forEach(versions -> known.addAll(versions.values()));
+        return known;
+    }
+
+    Optional<String> buildOf(String function, String version) {
+        return Optional.ofNullable(builds.getOrDefault(function, Map.of()).get(version));
+    }
+
+    /**
+     * The version the function ran when {@code build} was released: its newest version published by that
+     * build or an earlier one. Lambda publishes no new version of a function whose code and configuration
+     * did not change, so a build's release may keep an older build's version of a function.
+     */
+    Optional<String> versionAt(String function, String build) {
+        return builds.getOrDefault(function, Map.of()).entrySet().stream()
+                .filter(e -> e.getValue().compareTo(build) <= 0)
+                .map(Map.Entry::getKey)
+                .max(VERSION_ORDER);
+    }
+}
