@@ -7,37 +7,23 @@ import dev.hover.plugin.aws.CredentialsResolver;
 import dev.hover.plugin.command.CommandException;
 import dev.hover.plugin.command.CommandRunner;
 import dev.hover.plugin.stage.StageException;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import software.amazon.awssdk.core.exception.SdkException;
 
-import java.io.File;
 import java.io.IOException;
-import java.util.Optional;
 
 /**
  * Runs a command on the stage's cli function ({@code live} alias) and prints its output on standard
  * output, as the command wrote it; a non-zero exit code fails the build (docs/commands.md).
  */
 @Mojo(name = "command", threadSafe = true)
-public class CommandMojo extends AbstractMojo {
-    /** The stage, e.g. {@code staging}: its manifest is {@code .hover/<stage>.yml}. */
-    @Parameter(property = "hover.stage", required = true)
-    String stage;
-
+public class CommandMojo extends StageGoalMojo {
     /** The command line, e.g. {@code reports:send --daily}. */
     @Parameter(property = "hover.command")
     String command;
-
-    /** An AWS profile that wins over the manifest's {@code aws-profile} (credentials in the environment win over both). */
-    @Parameter(property = "hover.profile")
-    String profile;
-
-    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-    File baseDirectory;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -45,7 +31,7 @@ public class CommandMojo extends AbstractMojo {
         try {
             // standard output, not the log: `mvn -q hover:command … > out.txt` keeps just the command's output
             exitCode = new CommandRunner(baseDirectory.toPath(), new CredentialsResolver(), getLog()::info, System.out)
-                    .run(stage, Optional.ofNullable(profile).filter(p -> !p.isBlank()), command);
+                    .run(stage, profile(), command);
         } catch (CommandException | StageException | ManifestException | AwsException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (SdkException e) {

@@ -7,27 +7,20 @@ import dev.hover.plugin.aws.CredentialsResolver;
 import dev.hover.plugin.rollback.RollbackException;
 import dev.hover.plugin.rollback.RollbackService;
 import dev.hover.plugin.stage.StageException;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import software.amazon.awssdk.core.exception.SdkException;
 
-import java.io.File;
 import java.io.IOException;
-import java.util.Optional;
 
 /**
  * Moves the stage's {@code live} aliases back to the versions of the build released before the live one,
  * or of {@code hover.build} (docs/rollback.md).
  */
 @Mojo(name = "rollback", threadSafe = true)
-public class RollbackMojo extends AbstractMojo {
-    /** The stage, e.g. {@code staging}: its manifest is {@code .hover/<stage>.yml}. */
-    @Parameter(property = "hover.stage", required = true)
-    String stage;
-
+public class RollbackMojo extends StageGoalMojo {
     /** The build to roll to, e.g. {@code 20261126T174500Z-3f9a2c}; by default the one before the live build. */
     @Parameter(property = "hover.build")
     String build;
@@ -36,18 +29,11 @@ public class RollbackMojo extends AbstractMojo {
     @Parameter(property = "hover.dryRun", defaultValue = "false")
     boolean dryRun;
 
-    /** An AWS profile that wins over the manifest's {@code aws-profile} (credentials in the environment win over both). */
-    @Parameter(property = "hover.profile")
-    String profile;
-
-    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-    File baseDirectory;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         try {
             new RollbackService(baseDirectory.toPath(), new CredentialsResolver(), getLog()::info)
-                    .rollback(stage, given(profile), given(build), dryRun);
+                    .rollback(stage, profile(), given(build), dryRun);
         } catch (RollbackException | StageException | ManifestException | AwsException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (SdkException e) {
@@ -56,9 +42,5 @@ public class RollbackMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("could not read the stage's manifest: " + e.getMessage(), e);
         }
-    }
-
-    private static Optional<String> given(String value) {
-        return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
     }
 }
