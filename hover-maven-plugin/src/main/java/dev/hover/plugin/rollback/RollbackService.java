@@ -155,9 +155,10 @@ public final class RollbackService {
         List<String> lines = new ArrayList<>();
         String direction = plan.toBuild().compareTo(plan.fromBuild()) < 0 ? "back" : "forward";
         boolean anything = plan.moves().values().stream().anyMatch(RollbackPlan.Move::changes);
-        lines.add((plan.dryRun() ? "Dry run: would roll " + direction : "Rolled " + direction) + " stage " + plan.stage()
-                + " (" + plan.stack() + ", " + plan.region() + "): build " + plan.fromBuild() + " -> build " + plan.toBuild()
-                + (anything ? "" : " (nothing to move: build " + plan.toBuild() + "'s versions are live)"));
+        String where = " stage " + plan.stage() + " (" + plan.stack() + ", " + plan.region() + "): ";
+        lines.add(!anything ? "Nothing to move on" + where + "the versions of build " + plan.toBuild() + " are live"
+                : (plan.dryRun() ? "Dry run: would roll " + direction : "Rolled " + direction) + where
+                + "build " + plan.fromBuild() + " -> build " + plan.toBuild());
         plan.moves().forEach((fn, move) -> lines.add("    " + fn + ":" + Names.LIVE_ALIAS + " " + move.fromVersion()
                 + " -> " + move.toVersion() + (move.changes() ? "" : " (unchanged)")));
         plan.leftAlone().forEach((fn, why) -> lines.add("    " + fn + ":" + Names.LIVE_ALIAS + " left alone: " + why));

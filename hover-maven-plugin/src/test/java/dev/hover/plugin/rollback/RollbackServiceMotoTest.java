@@ -133,6 +133,19 @@ class RollbackServiceMotoTest {
     }
 
     @Test
+    void theLiveBuildNamedMovesNothing() throws Exception {
+        deploy(B1, HTTP, CLI);
+        deploy(B2, HTTP, CLI);
+
+        RollbackPlan plan = rollback(Optional.of(B2), false);
+
+        assertThat(plan.moves().values()).noneMatch(RollbackPlan.Move::changes);
+        assertThat(live(HTTP)).isEqualTo("2");
+        assertThat(log).contains("Nothing to move on stage staging (shop-staging, us-east-1): the versions of build "
+                + B2 + " are live");
+    }
+
+    @Test
     void aDryRunPrintsTheMovesAndMovesNothing() throws Exception {
         deploy(B1, HTTP, CLI);
         deploy(B2, HTTP, CLI);
