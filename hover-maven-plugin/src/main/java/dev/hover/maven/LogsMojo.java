@@ -9,28 +9,21 @@ import dev.hover.plugin.logs.LogsException;
 import dev.hover.plugin.logs.LogsRequest;
 import dev.hover.plugin.logs.Sleeper;
 import dev.hover.plugin.stage.StageException;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import software.amazon.awssdk.core.exception.SdkException;
 
-import java.io.File;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Optional;
 
 /**
  * Prints the CloudWatch log events of the stage's functions on standard output, interleaved by time;
  * {@code -Dhover.follow} keeps printing new ones until interrupted (docs/logs.md).
  */
 @Mojo(name = "logs", threadSafe = true)
-public class LogsMojo extends AbstractMojo {
-    /** The stage, e.g. {@code staging}: its manifest is {@code .hover/<stage>.yml}. */
-    @Parameter(property = "hover.stage", required = true)
-    String stage;
-
+public class LogsMojo extends StageGoalMojo {
     /** {@code http}, {@code cli} or a queue function (its key under {@code queue}); all of them when absent. */
     @Parameter(property = "hover.function")
     String function;
@@ -47,16 +40,9 @@ public class LogsMojo extends AbstractMojo {
     @Parameter(property = "hover.follow", defaultValue = "false")
     boolean follow;
 
-    /** An AWS profile that wins over the manifest's {@code aws-profile} (credentials in the environment win over both). */
-    @Parameter(property = "hover.profile")
-    String profile;
-
-    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-    File baseDirectory;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        LogsRequest request = new LogsRequest(stage, given(profile), given(function), since, given(filter), follow);
+        LogsRequest request = new LogsRequest(stage, profile(), given(function), since, given(filter), follow);
         try {
             // standard output, not the log: `mvn -q hover:logs … > out.txt` keeps just the log lines
             new LogTail(baseDirectory.toPath(), new CredentialsResolver(), getLog()::info, System.out,
@@ -69,9 +55,5 @@ public class LogsMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("could not read the stage's manifest: " + e.getMessage(), e);
         }
-    }
-
-    private static Optional<String> given(String value) {
-        return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }
 }

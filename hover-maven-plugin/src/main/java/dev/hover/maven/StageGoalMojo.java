@@ -24,7 +24,8 @@ abstract class StageGoalMojo extends AbstractMojo {
         return given(profile);
     }
 
+    /** A parameter's value, when one is given (not blank). */
     static Optional<String> given(String value) {
-        return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }
 }
