@@ -4,15 +4,12 @@ import dev.hover.plugin.command.MotoCliFunction;
 import dev.hover.testsupport.LocalAws;
 import dev.hover.testsupport.MotoServer;
 import org.apache.maven.plugin.MojoFailureException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -26,8 +23,8 @@ class CommandMojoTest {
     @TempDir
     Path project;
 
-    private final PrintStream standardOut = System.out;
-    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    @RegisterExtension
+    final StandardOutCapture standardOut = new StandardOutCapture();
 
     @BeforeAll
     static void startMoto() {
@@ -41,12 +38,6 @@ class CommandMojoTest {
         moto.useSimpleLambdaBackend();
         MotoCliFunction.writeManifest(project, MotoServer.REGION);
         MotoCliFunction.deploy();
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStandardOut() {
-        System.setOut(standardOut);
     }
 
     private CommandMojo mojo(String command) {
@@ -57,17 +48,13 @@ class CommandMojoTest {
         return mojo;
     }
 
-    private String printed() {
-        return printed.toString(StandardCharsets.UTF_8);
-    }
-
     @Test
     void printsTheOutputOnStandardOutput() throws Exception {
         moto.queueLambdaResults(MotoServer.REGION, List.of("{\"exitCode\": 0, \"output\": \"3 reports sent\"}"));
 
         mojo("reports:send --daily").execute();
 
-        assertThat(printed()).contains("3 reports sent" + System.lineSeparator());
+        assertThat(standardOut.printed()).contains("3 reports sent" + System.lineSeparator());
     }
 
     @Test
@@ -77,7 +64,7 @@ class CommandMojoTest {
         assertThatThrownBy(() -> mojo("reports:send --daily").execute())
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessage("`reports:send --daily` exited with 3 on stage staging");
-        assertThat(printed()).contains("SMTP refused\n");
+        assertThat(standardOut.printed()).contains("SMTP refused\n");
     }
 
     @Test

@@ -4,15 +4,12 @@ import dev.hover.plugin.logs.MotoLogGroups;
 import dev.hover.testsupport.LocalAws;
 import dev.hover.testsupport.MotoServer;
 import org.apache.maven.plugin.MojoFailureException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,8 +24,8 @@ class LogsMojoTest {
     @TempDir
     Path project;
 
-    private final PrintStream standardOut = System.out;
-    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    @RegisterExtension
+    final StandardOutCapture standardOut = new StandardOutCapture();
 
     @BeforeAll
     static void startMoto() {
@@ -40,12 +37,6 @@ class LogsMojoTest {
     void deployedStage() throws Exception {
         moto.reset();
         MotoLogGroups.writeManifest(project, MotoServer.REGION);
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStandardOut() {
-        System.setOut(standardOut);
     }
 
     private LogsMojo mojo(String since) {
@@ -67,7 +58,7 @@ class LogsMojoTest {
         mojo("10m").execute();
 
         // the goal's own lines go to Maven's log, which writes "[info] …" to standard output when run outside Maven
-        assertThat(printed.toString(StandardCharsets.UTF_8).lines().filter(line -> !line.startsWith("[info]")))
+        assertThat(standardOut.printed().lines().filter(line -> !line.startsWith("[info]")))
                 .containsExactly(minuteAgo.toString().replace("Z", ".000Z") + "  http  GET /health 200");
     }
 
