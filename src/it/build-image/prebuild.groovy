@@ -1,6 +1,10 @@
-// The base image as a docker-save tar (no registry is reachable from the invoker run), and the
-// stage's secrets files (a plain one that must never reach the image, and a stand-in for the encrypted one).
-evaluate(new File(basedir, '../../../../src/it/image-support.groovy')).writeBaseImage(basedir)
+// The base image as a docker-save tar (no registry is reachable from the invoker run), a free port
+// for the app, and the stage's secrets files (a plain one that must never reach the image, and a stand-in for the encrypted one).
+def support = evaluate(new File(basedir, '../../../../src/it/image-support.groovy'))
+support.writeBaseImage(basedir)
+// a free port for the app (the manifest's placeholder 18231), so parallel runs on one machine do not clash
+def manifest = new File(basedir, '.hover/staging.yml')
+manifest.text = manifest.text.replace('18231', support.freePort().toString())
 
 new File(basedir, '.hover/staging-secrets.plain.env').text = 'API_KEY=plain-text-never-in-the-image\n'
 // the format of an encrypted file (docs/secrets.md) with zero bytes for the key and content:
