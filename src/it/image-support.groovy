@@ -6,14 +6,36 @@ import groovy.json.JsonSlurper
 import java.security.MessageDigest
 
 def run = { File directory, List<String> command ->
-    def process = new ProcessBuilder(command).directory(directory).redirectErrorStream(true).start()
+    def process = new ProcessBuilder(command).directory(directory).start()
     def output = process.inputStream.text
-    assert process.waitFor() == 0: "${command} failed: ${output}"
+    def errors = process.errorStream.text
+    assert process.waitFor() == 0: "${command} failed: ${errors}"
+    output
 }
 def freePort = { new ServerSocket(0, 1, InetAddress.loopbackAddress).withCloseable { it.localPort } }
 
 [
     freePort: freePort,
+
+    // The OCI image layout of <imageTar> unpacked into <basedir>/target/it-unpacked. Answers
+    // [manifestDigest, manifest, config, files (every layer's file names), unpackLayers (into a directory)].
+    openImage: { File basedir, File imageTar ->
+        def unpacked = new File(basedir, 'target/it-unpacked')
+        unpacked.mkdirs()
+        run(unpacked, ['tar', '-xf', imageTar.path])
+        def json = new JsonSlurper()
+        def blob = { String digest -> new File(unpacked, 'blobs/' + digest.replace(':', '/')) }
+        def manifestDigest = json.parse(new File(unpacked, 'index.json')).manifests[0].digest
+        def manifest = json.parse(blob(manifestDigest))
+        [manifestDigest: manifestDigest,
+         manifest      : manifest,
+         config        : json.parse(blob(manifest.config.digest)),
+         files         : manifest.layers.collect { run(unpacked, ['tar', '-tzf', blob(it.digest).path]).readLines() }.flatten(),
+         unpackLayers  : { File rootfs ->
+             rootfs.mkdirs()
+             manifest.layers.each { run(unpacked, ['tar', '-xzf', blob(it.digest).path, '-C', rootfs.path]) }
+         }]
+    },
 
     // No registry is reachable from the invoker run: the base image is a docker-save tar,
     // target/it-base.tar, with one small layer (the JVM comes from the machine when the image is run).

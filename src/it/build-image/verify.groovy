@@ -24,27 +24,15 @@ assert new File(stage, 'assets/asset-url.txt').text == "/assets/${descriptor.bui
 assert descriptor.assets.files == 1
 
 // the tar is an OCI image layout whose manifest is the recorded digest
-def unpacked = new File(basedir, 'target/it-unpacked')
-unpacked.mkdirs()
-def run = { List<String> command ->
-    def process = new ProcessBuilder(command).directory(unpacked).start()
-    def output = process.inputStream.text
-    process.errorStream.text
-    assert process.waitFor() == 0: "${command} failed"
-    output
-}
-run(['tar', '-xf', new File(stage, 'image.tar').path])
-def index = json.parse(new File(unpacked, 'index.json'))
-def manifestDigest = index.manifests[0].digest
-assert manifestDigest == descriptor.output.digest
-def blob = { String digest -> new File(unpacked, 'blobs/' + digest.replace(':', '/')) }
-def manifest = json.parse(blob(manifestDigest))
-def config = json.parse(blob(manifest.config.digest))
+def support = evaluate(new File(basedir, '../../../../src/it/image-support.groovy'))
+def image = support.openImage(basedir, new File(stage, 'image.tar'))
+assert image.manifestDigest == descriptor.output.digest
+def config = image.config
 assert config.architecture == 'amd64'
 assert config.config.WorkingDir == '/var/task'
 assert config.config.Labels['dev.hover.stage'] == 'staging'
 
-def files = manifest.layers.collect { run(['tar', '-tzf', blob(it.digest).path]).readLines() }.flatten()
+def files = image.files
 assert files.any { it.endsWith('var/task/lib/commons-lang3-3.17.0.jar') }
 assert files.any { it.contains('var/task/hover/runtime/hover-lambda-runtime-') }
 assert files.any { it.endsWith('var/task/app/classes/demo/App.class') }
@@ -56,11 +44,9 @@ assert !files.any { it.contains('plain') || it.contains('AppFixture') || it.cont
 // The image runs: its layers unpacked into a directory, its entry point (with /var/task moved
 // there and this machine's java) under aws-lambda-rie, an HTTP event gets the app's answer.
 def rootfs = new File(basedir, 'target/it-rootfs')
-rootfs.mkdirs()
-manifest.layers.each { run(['tar', '-xzf', blob(it.digest).path, '-C', rootfs.path]) }
+image.unpackLayers(rootfs)
 // the runtime decrypts secrets.env with KMS, which this run does not stand up
 assert new File(rootfs, 'var/task/hover/secrets.env').delete()
-def support = evaluate(new File(basedir, '../../../../src/it/image-support.groovy'))
 def rie = support.startUnderRie(basedir, config, rootfs, [:])
 try {
     def event = '''{"version": "2.0", "routeKey": "$default", "rawPath": "/hello", "rawQueryString": "",

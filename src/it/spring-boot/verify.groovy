@@ -11,28 +11,14 @@ assert log.contains('Main class demo.DemoApplication, as the project\'s build de
 
 def descriptor = json.parse(new File(stage, 'build.json'))
 assert descriptor.output.kind == 'TAR'
-def unpacked = new File(basedir, 'target/it-unpacked')
-unpacked.mkdirs()
-def run = { List<String> command ->
-    def process = new ProcessBuilder(command).directory(unpacked).start()
-    def output = process.inputStream.text
-    process.errorStream.text
-    assert process.waitFor() == 0: "${command} failed"
-    output
-}
-run(['tar', '-xf', new File(stage, 'image.tar').path])
-def index = json.parse(new File(unpacked, 'index.json'))
-def blob = { String digest -> new File(unpacked, 'blobs/' + digest.replace(':', '/')) }
-def manifest = json.parse(blob(index.manifests[0].digest))
-def config = json.parse(blob(manifest.config.digest))
-
+def support = evaluate(new File(basedir, '../../../../src/it/image-support.groovy'))
+def image = support.openImage(basedir, new File(stage, 'image.tar'))
+def config = image.config
 def rootfs = new File(basedir, 'target/it-rootfs')
-rootfs.mkdirs()
-manifest.layers.each { run(['tar', '-xzf', blob(it.digest).path, '-C', rootfs.path]) }
+image.unpackLayers(rootfs)
 def files = new File(rootfs, 'var/task/lib').list() as List
 assert files.any { it.startsWith('spring-webmvc-') } && files.any { it.startsWith('tomcat-embed-core-') }
 
-def support = evaluate(new File(basedir, '../../../../src/it/image-support.groovy'))
 // a generous timeout: Spring's cold start on a loaded 2-core machine takes seconds
 def rie = support.startUnderRie(basedir, config, rootfs, [AWS_LAMBDA_FUNCTION_TIMEOUT: '120'])
 def rieLog = rie.log
