@@ -45,7 +45,7 @@ public class BuildMojo extends StageImageMojo {
             ImageBuildService.Built built = projectBuild.build(manifest, image == null || image.isBlank()
                             ? projectBuild.tarTarget(manifest)
                             : buildId -> ImageTarget.registry(ImageTarget.taggedIfUntagged(image.trim(), buildId), Optional.empty()),
-                    javaExecutable(), allowInsecureRegistries);
+                    javaExecutable(), allowInsecureRegistries, excludes());
             report(built, (System.nanoTime() - started) / 1_000_000);
         } catch (ImageBuildException e) {
             throw new MojoFailureException(e.getMessage(), e);

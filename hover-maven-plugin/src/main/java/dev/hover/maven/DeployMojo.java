@@ -99,7 +99,8 @@ public class DeployMojo extends StageImageMojo {
         } else {
             getLog().info("No build of stage " + stage + " yet (" + descriptor + "): building it");
         }
-        return projectBuild.build(manifest, projectBuild.tarTarget(manifest), javaExecutable(), allowInsecureRegistries)
+        return projectBuild.build(manifest, projectBuild.tarTarget(manifest), javaExecutable(), allowInsecureRegistries,
+                        excludes())
                 .descriptor();
     }
 

@@ -8,6 +8,7 @@ import dev.hover.plugin.image.BuildId;
 import dev.hover.plugin.image.Dependency;
 import dev.hover.plugin.image.GitCommit;
 import dev.hover.plugin.image.ImageBuildService;
+import dev.hover.plugin.image.ImageExclusions;
 import dev.hover.plugin.image.ImageTarget;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -96,13 +97,14 @@ final class ProjectImageBuild {
      * @param target where the image goes, given the new build's id
      */
     ImageBuildService.Built build(StageManifest manifest, Function<String, ImageTarget> target,
-                                  Optional<String> javaExecutable, boolean allowInsecureRegistries)
+                                  Optional<String> javaExecutable, boolean allowInsecureRegistries, List<String> excludes)
             throws MojoExecutionException {
         String stage = manifest.stage();
         List<Dependency> runtime = new HoverRuntimeResolver(repositorySystem, repositorySession,
                 project.getRemotePluginRepositories()).resolve(plugin.getGroupId(), plugin.getVersion());
+        List<Dependency> dependencies = ImageExclusions.of(excludes, new MavenBuildLog(log)).select(dependencies());
         ApplicationFiles application = new ApplicationFiles(projectDirectory(),
-                Path.of(project.getBuild().getOutputDirectory()), dependencies(), runtime, DeclaredMainClass.of(project));
+                Path.of(project.getBuild().getOutputDirectory()), dependencies, runtime, DeclaredMainClass.of(project));
         Instant now = Instant.now();
         String buildId = BuildId.next(now, new SecureRandom());
         return new ImageBuildService(new MavenBuildLog(log)).build(
@@ -111,13 +113,13 @@ final class ProjectImageBuild {
                         GitCommit.of(projectDirectory()), allowInsecureRegistries));
     }
 
-    /** The project's runtime class path, jars only, in Maven's order. */
-    private List<Dependency> dependencies() {
+    /** The project's runtime class path, jars only, in Maven's order, before {@link ImageExclusions}. */
+    private List<ImageExclusions.Candidate> dependencies() {
         return project.getArtifacts().stream()
                 .filter(a -> a.getArtifactHandler().isAddedToClasspath() && a.getFile() != null)
                 .filter(a -> !Artifact.SCOPE_TEST.equals(a.getScope()) && !Artifact.SCOPE_PROVIDED.equals(a.getScope()))
-                .map(a -> new Dependency(a.getGroupId(), a.getArtifactId(), a.getVersion(), a.isSnapshot(),
-                        a.getFile().toPath()))
+                .map(a -> new ImageExclusions.Candidate(new Dependency(a.getGroupId(), a.getArtifactId(), a.getVersion(),
+                        a.isSnapshot(), a.getFile().toPath()), a.isOptional(), Artifact.SCOPE_SYSTEM.equals(a.getScope())))
                 .toList();
     }
 }

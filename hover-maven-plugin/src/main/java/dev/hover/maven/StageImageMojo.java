@@ -10,6 +10,7 @@ import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,13 @@ abstract class StageImageMojo extends AbstractMojo {
     /** Accept registries over plain HTTP or with unverified TLS (e.g. one on localhost). */
     @Parameter(property = "hover.allowInsecureRegistries", defaultValue = "false")
     protected boolean allowInsecureRegistries;
+
+    /**
+     * Further libraries to leave out of the image, {@code groupId:artifactId} each (comma-separated
+     * on the command line), beside what Hover leaves out as Spring Boot's repackaging does.
+     */
+    @Parameter(property = "hover.excludes")
+    private List<String> excludes;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
@@ -64,6 +72,11 @@ abstract class StageImageMojo extends AbstractMojo {
 
     ProjectImageBuild projectBuild() {
         return new ProjectImageBuild(project, plugin, repositorySystem, repositorySession, getLog());
+    }
+
+    /** {@code hover.excludes}, none when not given. */
+    List<String> excludes() {
+        return excludes == null ? List.of() : excludes;
     }
 
     Optional<String> javaExecutable() {
