@@ -1,4 +1,5 @@
-// Shared by the invoker tests that build an image offline and run it (build-image, spring-boot).
+// Shared by the invoker tests that build an image offline and run it (build-image and the framework
+// tests, whose common checks are in app-checks.groovy).
 // Their scripts load it with evaluate(new File(basedir, '../../../../src/it/image-support.groovy'))
 // (basedir is the test's copy under hover-maven-plugin/target/it/) and call the closures it returns.
 import groovy.json.JsonSlurper
@@ -13,6 +14,23 @@ def run = { File directory, List<String> command ->
     output
 }
 def freePort = { new ServerSocket(0, 1, InetAddress.loopbackAddress).withCloseable { it.localPort } }
+
+// No registry is reachable from the invoker run: the base image is a docker-save tar,
+// target/it-base.tar, with one small layer (the JVM comes from the machine when the image is run).
+def writeBaseImage = { File basedir ->
+    def target = new File(basedir, 'target/it-base')
+    def rootfs = new File(target, 'rootfs/etc')
+    rootfs.mkdirs()
+    new File(rootfs, 'hover-it-base').text = 'a base image for the invoker test\n'
+    run(target, ['tar', '--sort=name', '--mtime=@0', '--owner=0', '--group=0', '-cf', 'layer.tar', '-C', 'rootfs', 'etc'])
+    def diffId = 'sha256:' + MessageDigest.getInstance('SHA-256').digest(new File(target, 'layer.tar').bytes).encodeHex()
+    new File(target, 'config.json').text = """{"architecture":"amd64","os":"linux",
+  "config":{"Env":["PATH=/usr/bin:/bin"]},
+  "rootfs":{"type":"layers","diff_ids":["${diffId}"]}}"""
+    new File(target, 'manifest.json').text =
+            '[{"Config":"config.json","RepoTags":["hover-it/base:1"],"Layers":["layer.tar"]}]'
+    run(target, ['tar', '-cf', new File(basedir, 'target/it-base.tar').path, 'manifest.json', 'config.json', 'layer.tar'])
+}
 
 [
     freePort: freePort,
@@ -37,26 +55,20 @@ def freePort = { new ServerSocket(0, 1, InetAddress.loopbackAddress).withCloseab
          }]
     },
 
-    // No registry is reachable from the invoker run: the base image is a docker-save tar,
-    // target/it-base.tar, with one small layer (the JVM comes from the machine when the image is run).
-    writeBaseImage: { File basedir ->
-        def target = new File(basedir, 'target/it-base')
-        def rootfs = new File(target, 'rootfs/etc')
-        rootfs.mkdirs()
-        new File(rootfs, 'hover-it-base').text = 'a base image for the invoker test\n'
-        run(target, ['tar', '--sort=name', '--mtime=@0', '--owner=0', '--group=0', '-cf', 'layer.tar', '-C', 'rootfs', 'etc'])
-        def diffId = 'sha256:' + MessageDigest.getInstance('SHA-256').digest(new File(target, 'layer.tar').bytes).encodeHex()
-        new File(target, 'config.json').text = """{"architecture":"amd64","os":"linux",
-  "config":{"Env":["PATH=/usr/bin:/bin"]},
-  "rootfs":{"type":"layers","diff_ids":["${diffId}"]}}"""
-        new File(target, 'manifest.json').text =
-                '[{"Config":"config.json","RepoTags":["hover-it/base:1"],"Layers":["layer.tar"]}]'
-        run(target, ['tar', '-cf', new File(basedir, 'target/it-base.tar').path, 'manifest.json', 'config.json', 'layer.tar'])
+    writeBaseImage: writeBaseImage,
+
+    // What every framework test's prebuild does: the base image, and a free port for the stage in
+    // place of the manifest's placeholder, so that parallel runs on one machine do not clash.
+    prepareStage: { File basedir, String portPlaceholder ->
+        writeBaseImage(basedir)
+        def manifest = new File(basedir, '.hover/staging.yml')
+        manifest.text = manifest.text.replace(portPlaceholder, freePort().toString())
     },
 
     // The image's entry point, with /var/task moved to <rootfs>/var/task and this machine's java,
-    // started under aws-lambda-rie as the http function of demo-staging; its output goes to
-    // <basedir>/rie.log. Answers [process, invocations (the invoke URL), log].
+    // started under aws-lambda-rie as the http function of demo-staging (extraEnvironment may name
+    // another: HOVER_FUNCTION_TYPE, AWS_LAMBDA_FUNCTION_NAME); its output goes to <basedir>/rie.log
+    // for the http function, rie-<type>.log for another. Answers [process, invocations (the invoke URL), log].
     startUnderRie: { File basedir, Map imageConfig, File rootfs, Map<String, String> extraEnvironment ->
         // where scripts/local-aws installs it (HOVER_LOCAL_AWS_HOME, else <repo>/.local-aws), then the PATH
         def localAwsHome = System.getenv('HOVER_LOCAL_AWS_HOME') ?: new File(basedir, '../../../../.local-aws').path
@@ -68,7 +80,8 @@ def freePort = { new ServerSocket(0, 1, InetAddress.loopbackAddress).withCloseab
         def command = imageConfig.config.Entrypoint.collect { it.replace('/var/task', taskRoot) }
         command[0] = new File(System.getProperty('java.home'), 'bin/java').path
         def invokePort = freePort()
-        def log = new File(basedir, 'rie.log')
+        def type = extraEnvironment.HOVER_FUNCTION_TYPE ?: 'http'
+        def log = new File(basedir, type == 'http' ? 'rie.log' : "rie-${type}.log")
         def emulator = new ProcessBuilder([rie.path, '--runtime-interface-emulator-address', "127.0.0.1:${invokePort}".toString(),
                                            '--runtime-api-address', "127.0.0.1:${freePort()}".toString()] + command)
                 .redirectErrorStream(true).redirectOutput(log)
@@ -103,9 +116,12 @@ def freePort = { new ServerSocket(0, 1, InetAddress.loopbackAddress).withCloseab
         assert false: 'aws-lambda-rie did not accept connections; see rie.log'
     },
 
-    // Ends the emulator and the runtime it started.
+    // Ends the emulator and the runtime it started, and waits for them, so the next start gets their ports.
     stop: { Process process ->
-        process.descendants().forEach { it.destroy() }
+        def started = process.descendants().toList()
+        started.each { it.destroy() }
         process.destroy()
+        started.each { it.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS) }
+        process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)
     },
 ]

@@ -1,0 +1,121 @@
+// The checks every framework's invoker test runs (spring-boot, spring-boot-webflux, spring-boot-4,
+// spring-boot-2, javalin, …): the application, built into an image by hover:build with no change
+// for Hover, answers under aws-lambda-rie as the http function and, where the framework has
+// dependency injection, runs a command as the cli function and a job as the queue function.
+// A test's verify.groovy loads it with evaluate(new File(basedir, '../../../../src/it/app-checks.groovy'))
+// and calls run(basedir, [jobs: true|false]); its prebuild.groovy calls image-support's prepareStage.
+//
+// What the application serves, each in its framework's own style; GREETING comes from the stage
+// manifest's environment ("Hello from the staging manifest"):
+//   GET  /ready                       2xx: the manifest's http.readiness-path
+//   GET  /hello?name=Ada%20L          200 application/json {"message": "<GREETING>, Ada L", "session": <the cookie session>},
+//                                     with two Set-Cookie headers, visited=yes… then lang=en…
+//   POST /echo (application/json)     200 application/json: the same JSON value back
+//   GET  /binary                      200 application/octet-stream: the 256 bytes 0, 1, … 255
+//   GET  /files/caf%C3%A9%20menu.txt  200 text/plain: café menu.txt (the path segment, decoded)
+//   GET  /missing                     404
+// With dependency injection (jobs: true; the manifest has the queue function `jobs`): a command
+// `greet <name>` printing "<GREETING>, <name>" through an injected bean, and a job demo.VisitJob
+// (data {"visitor": <name>}) made with an injected bean, printing "visit: <GREETING>, <name>".
+import groovy.json.JsonOutput
+import groovy.json.JsonSlurper
+
+def support = evaluate(new File(basedir, '../../../../src/it/image-support.groovy'))
+def json = new JsonSlurper()
+def greeting = 'Hello from the staging manifest'
+
+def httpEvent = { String method, String path, String query, Map headers, List cookies, String body ->
+    JsonOutput.toJson([version: '2.0', routeKey: '$default', rawPath: path, rawQueryString: query,
+                       cookies: cookies, headers: [host: 'example.com'] + headers, body: body, isBase64Encoded: false,
+                       requestContext: [accountId: '123456789012', apiId: 'api', domainName: 'example.com',
+                                        http: [method: method, path: path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'it'],
+                                        requestId: 'it-' + path, routeKey: '$default', stage: '$default', timeEpoch: 1795716000000]])
+}
+
+// one function's container: started, handed to the checks, stopped whatever they do
+def withFunction = { File basedir, Map image, Map<String, String> environment, Closure checks ->
+    // a generous timeout: a framework's cold start on a loaded 2-core machine takes seconds
+    def rie = support.startUnderRie(basedir, image.config, image.rootfs, [AWS_LAMBDA_FUNCTION_TIMEOUT: '120'] + environment)
+    try {
+        checks({ String payload -> support.invoke(rie.invocations, payload) }, rie.log)
+    } finally {
+        support.stop(rie.process)
+    }
+}
+
+def checkHttp = { Closure invoke, File log ->
+    def hello = invoke(httpEvent('GET', '/hello', 'name=Ada%20L', [accept: 'application/json'], ['session=abc123', 'theme=dark'], null))
+    assert hello.statusCode == 200: log.text
+    assert hello.headers['Content-Type'].startsWith('application/json'): hello.headers
+    assert !hello.headers.keySet().any { it.equalsIgnoreCase('transfer-encoding') || it.equalsIgnoreCase('set-cookie') }
+    assert hello.cookies.size() == 2: hello.cookies
+    assert hello.cookies[0].startsWith('visited=yes') && hello.cookies[1].startsWith('lang=en'): hello.cookies
+    assert hello.isBase64Encoded == false
+    assert json.parseText(hello.body) == [message: "${greeting}, Ada L".toString(), session: 'abc123']
+
+    def sent = [text: 'héllo wörld', n: 42, list: [1, 2], nested: [ok: true]]
+    def echoed = invoke(httpEvent('POST', '/echo', '', ['content-type': 'application/json'], null, JsonOutput.toJson(sent)))
+    assert echoed.statusCode == 200: log.text
+    assert echoed.headers['Content-Type'].startsWith('application/json'): echoed.headers
+    assert json.parseText(echoed.body) == sent
+
+    def binary = invoke(httpEvent('GET', '/binary', '', [:], null, null))
+    assert binary.statusCode == 200: log.text
+    assert binary.headers['Content-Type'] == 'application/octet-stream': binary.headers
+    assert binary.isBase64Encoded == true
+    assert binary.body.decodeBase64() == (0..255).collect { it as byte } as byte[]
+
+    def file = invoke(httpEvent('GET', '/files/caf%C3%A9%20menu.txt', '', [:], null, null))
+    assert file.statusCode == 200: log.text
+    assert file.headers['Content-Type'].startsWith('text/plain'): file.headers
+    assert file.body == 'café menu.txt'
+
+    assert invoke(httpEvent('GET', '/missing', '', [accept: 'application/json'], null, null)).statusCode == 404
+}
+
+def checkCommand = { Closure invoke, File log ->
+    def answer = invoke(JsonOutput.toJson([command: 'greet Ada']))
+    assert answer.exitCode == 0: "${answer}\n${log.text}"
+    assert answer.output.contains("${greeting}, Ada"): answer
+}
+
+def checkJob = { Closure invoke, File log ->
+    def message = JsonOutput.toJson([version: 1, id: 'job-1', job: 'demo.VisitJob', data: [visitor: 'Ada']])
+    def answer = invoke(JsonOutput.toJson([Records: [[messageId: 'm-1', receiptHandle: 'r-1', body: message,
+                                                      attributes: [ApproximateReceiveCount: '1', SentTimestamp: '1795716000000'],
+                                                      eventSource: 'aws:sqs', awsRegion: 'us-east-1',
+                                                      eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:jobs-demo-staging']]]))
+    // nothing to retry: the job ran
+    assert answer == [batchItemFailures: []]: "${answer}\n${log.text}"
+    assert log.text.contains("visit: ${greeting}, Ada"): log.text
+}
+
+[
+    httpEvent: httpEvent,
+
+    // Unpacks the image hover:build wrote, runs the checks above, and writes the http function's
+    // cold-start line to <basedir>/cold-start.txt. Answers the image [config, rootfs, libs (file names in /var/task/lib)].
+    run: { File basedir, Map options ->
+        def name = basedir.name
+        def stage = new File(basedir, 'target/hover/staging')
+        assert json.parse(new File(stage, 'build.json')).output.kind == 'TAR'
+        def opened = support.openImage(basedir, new File(stage, 'image.tar'))
+        def rootfs = new File(basedir, 'target/it-rootfs')
+        opened.unpackLayers(rootfs)
+        def image = [config: opened.config, rootfs: rootfs, libs: new File(rootfs, 'var/task/lib').list() as List]
+
+        withFunction(basedir, image, [:]) { invoke, log ->
+            checkHttp(invoke, log)
+            def coldStart = log.readLines().find { it.contains('cold start of demo-staging') }
+            assert coldStart != null: log.text
+            println "[${name} IT] ${coldStart.substring(coldStart.indexOf('cold start'))}"
+            new File(basedir, 'cold-start.txt').text = coldStart + '\n'
+        }
+        if (options.jobs) {
+            withFunction(basedir, image, [HOVER_FUNCTION_TYPE: 'cli', AWS_LAMBDA_FUNCTION_NAME: 'demo-staging-cli'], checkCommand)
+            withFunction(basedir, image, [HOVER_FUNCTION_TYPE: 'queue', HOVER_QUEUE_FUNCTION: 'jobs',
+                                          AWS_LAMBDA_FUNCTION_NAME: 'demo-staging-jobs-queue'], checkJob)
+        }
+        image
+    },
+]
