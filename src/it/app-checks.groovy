@@ -3,7 +3,8 @@
 // for Hover, answers under aws-lambda-rie as the http function and, where the framework has
 // dependency injection, runs a command as the cli function and a job as the queue function.
 // A test's verify.groovy loads it with evaluate(new File(basedir, '../../../../src/it/app-checks.groovy'))
-// and calls run(basedir, [jobs: true|false]); its prebuild.groovy calls image-support's prepareStage.
+// and calls run(basedir, [jobs: true|false, logs: <a line the application logs as it starts>]); its
+// prebuild.groovy calls image-support's prepareStage.
 //
 // What the application serves, each in its framework's own style; GREETING comes from the stage
 // manifest's environment ("Hello from the staging manifest"):
@@ -106,6 +107,8 @@ def checkJob = { Closure invoke, File log ->
 
         withFunction(basedir, image, [:]) { invoke, log ->
             checkHttp(invoke, log)
+            // the application's own logging reached the function's log
+            assert !options.logs || log.text.contains(options.logs): log.text
             def coldStart = log.readLines().find { it.contains('cold start of demo-staging') }
             assert coldStart != null: log.text
             println "[${name} IT] ${coldStart.substring(coldStart.indexOf('cold start'))}"

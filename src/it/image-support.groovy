@@ -58,11 +58,13 @@ def writeBaseImage = { File basedir ->
     writeBaseImage: writeBaseImage,
 
     // What every framework test's prebuild does: the base image, and a free port for the stage in
-    // place of the manifest's placeholder, so that parallel runs on one machine do not clash.
-    prepareStage: { File basedir, String portPlaceholder ->
+    // place of the manifest's placeholder, so that parallel runs on one machine do not clash. A test
+    // that runs another test's application takes that test's manifest (from: its .hover/staging.yml).
+    prepareStage: { File basedir, String portPlaceholder, File from = null ->
         writeBaseImage(basedir)
         def manifest = new File(basedir, '.hover/staging.yml')
-        manifest.text = manifest.text.replace(portPlaceholder, freePort().toString())
+        manifest.parentFile.mkdirs()
+        manifest.text = (from ?: manifest).text.replace(portPlaceholder, freePort().toString())
     },
 
     // The image's entry point, with /var/task moved to <rootfs>/var/task and this machine's java,

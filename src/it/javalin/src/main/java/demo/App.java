@@ -1,0 +1,34 @@
+package demo;
+
+import io.javalin.Javalin;
+import io.javalin.http.Cookie;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A plain Javalin application, configured by system properties (-DPORT, -DGREETING); nothing in it knows about Lambda. */
+public class App {
+    public static void main(String[] args) {
+        String greeting = System.getProperty("GREETING", "Hello");
+        Javalin.create()
+                .get("/ready", ctx -> ctx.result("ready"))
+                .get("/hello", ctx -> {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("message", greeting + ", " + ctx.queryParam("name"));
+                    body.put("session", ctx.cookie("session"));
+                    ctx.cookie(new Cookie("visited", "yes"));
+                    ctx.cookie("lang", "en", 3600);
+                    ctx.json(body);
+                })
+                .post("/echo", ctx -> ctx.json(ctx.bodyAsClass(Object.class)))
+                .get("/binary", ctx -> {
+                    byte[] bytes = new byte[256];
+                    for (int i = 0; i < bytes.length; i++) {
+                        bytes[i] = (byte) i;
+                    }
+                    ctx.contentType("application/octet-stream").result(bytes);
+                })
+                .get("/files/{name}", ctx -> ctx.contentType("text/plain").result(ctx.pathParam("name")))
+                .start("127.0.0.1", Integer.getInteger("PORT", 7070));
+    }
+}
