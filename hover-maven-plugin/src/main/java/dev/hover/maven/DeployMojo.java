@@ -52,6 +52,10 @@ public class DeployMojo extends StageImageMojo {
     @Parameter(property = "hover.stackTimeout", defaultValue = "60")
     private int stackTimeout;
 
+    /** Take the stage's lease even from a deploy or rollback whose lease has not lapsed: one that was killed. */
+    @Parameter(property = "hover.breakLease", defaultValue = "false")
+    private boolean breakLease;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (!stageGiven("hover:deploy", "nothing deployed (mvn deploy -Dhover.stage=<stage> deploys one)")) {
@@ -72,7 +76,7 @@ public class DeployMojo extends StageImageMojo {
             DeploySummary summary = new DeployService().deploy(manifest, ".hover/" + stage + ".yml", build,
                     new JibImagePublisher(projectBuild.layersCache(), allowInsecureRegistries, new MavenBuildLog(getLog())),
                     new DeployService.Options(Optional.ofNullable(profile).filter(p -> !p.isBlank()), dryRun,
-                            Duration.ofMinutes(stackTimeout)),
+                            Duration.ofMinutes(stackTimeout), breakLease),
                     new Console(getLog()::info, Console.terminalSupportsAnsi()));
             report(summary, json, projectBuild.buildDirectory(stage));
         } catch (DeployException | AwsException | ImageBuildException e) {

@@ -29,11 +29,15 @@ public class RollbackMojo extends StageGoalMojo {
     @Parameter(property = "hover.dryRun", defaultValue = "false")
     boolean dryRun;
 
+    /** Take the stage's lease even from a deploy or rollback whose lease has not lapsed: one that was killed. */
+    @Parameter(property = "hover.breakLease", defaultValue = "false")
+    boolean breakLease;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         try {
             new RollbackService(baseDirectory.toPath(), new CredentialsResolver(), getLog()::info)
-                    .rollback(stage, profile(), given(build), dryRun);
+                    .rollback(stage, profile(), given(build), dryRun, breakLease);
         } catch (RollbackException | StageException | ManifestException | AwsException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (SdkException e) {

@@ -1,9 +1,14 @@
 package dev.hover.plugin.aws;
 
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectOwnership;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -12,6 +17,8 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The stage's assets bucket. Objects are encrypted with S3-managed keys (SSE-S3), which keeps an
@@ -52,12 +59,18 @@ public final class AssetsBucket {
 
     /** Creates the bucket private (ACLs off, public access blocked) and encrypted by default. */
     public void create(String region) {
-        AwsErrors.explain("create the assets bucket " + bucket, () -> s3.createBucket(r -> {
-            r.bucket(bucket).objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED);
-            if (!"us-east-1".equals(region)) {
-                r.createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.fromValue(region)));
-            }
-        }));
+        try {
+            s3.createBucket(r -> {
+                r.bucket(bucket).objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED);
+                if (!"us-east-1".equals(region)) {
+                    r.createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.fromValue(region)));
+                }
+            });
+        } catch (BucketAlreadyOwnedByYouException e) {
+            // two first deploys of a stage at once: the other made it, and the settings below are the same
+        } catch (SdkException e) {
+            throw AwsErrors.explain("create the assets bucket " + bucket, e);
+        }
         AwsErrors.explain("block public access to the assets bucket " + bucket, () -> s3.putPublicAccessBlock(r -> r
                 .bucket(bucket)
                 .publicAccessBlockConfiguration(c -> c.blockPublicAcls(true).ignorePublicAcls(true)
@@ -98,12 +111,77 @@ public final class AssetsBucket {
                 .serverSideEncryption(ServerSideEncryption.AES256)));
     }
 
+    /** An object's content with the ETag a conditional write or delete names it by. */
+    public record StoredObject(byte[] content, String etag) {
+    }
+
+    public Optional<StoredObject> read(String key) {
+        try {
+            ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key));
+            return Optional.of(new StoredObject(object.asByteArray(), unquote(object.response().eTag())));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw AwsErrors.explain("read " + key + " in the assets bucket " + bucket, e);
+        }
+    }
+
+    /**
+     * Writes the object only when there is none under the key (S3's conditional write,
+     * {@code If-None-Match: *}).
+     *
+     * @return its ETag; empty when an object is there (another writer came first)
+     */
+    public Optional<String> createIfAbsent(String key, byte[] content, String contentType) {
+        return conditionally("create " + key, () -> s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType)
+                .serverSideEncryption(ServerSideEncryption.AES256).ifNoneMatch("*"), RequestBody.fromBytes(content)).eTag());
+    }
+
+    /**
+     * Replaces the object only when it still has the given ETag ({@code If-Match}).
+     *
+     * @return the new ETag; empty when the object changed or went away meanwhile
+     */
+    public Optional<String> replaceIfUnchanged(String key, byte[] content, String contentType, String etag) {
+        return conditionally("replace " + key, () -> s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType)
+                .serverSideEncryption(ServerSideEncryption.AES256).ifMatch(quote(etag)), RequestBody.fromBytes(content)).eTag());
+    }
+
+    /** Deletes the object only when it still has the given ETag; @return whether it did */
+    public boolean deleteIfUnchanged(String key, String etag) {
+        return conditionally("delete " + key, () -> {
+            s3.deleteObject(r -> r.bucket(bucket).key(key).ifMatch(quote(etag)));
+            return etag;
+        }).isPresent();
+    }
+
+    /**
+     * A conditional request: S3 answers 412 when the condition does not hold, 409 when a concurrent
+     * conditional write won, 404 when an {@code If-Match} names an object that is gone.
+     */
+    private Optional<String> conditionally(String action, Supplier<String> request) {
+        try {
+            return Optional.of(unquote(request.get()));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412 || e.statusCode() == 409 || e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw AwsErrors.explain(action + " in the assets bucket " + bucket, e);
+        } catch (SdkException e) {
+            throw AwsErrors.explain(action + " in the assets bucket " + bucket, e);
+        }
+    }
+
     /**
      * The URL CloudFormation reads a template from: S3's own address in the region, whatever
      * endpoint this client talks to, since CloudFormation fetches it itself.
      */
     public String templateUrl(String key, String region) {
         return "https://" + bucket + ".s3." + region + ".amazonaws.com/" + key;
+    }
+
+    private static String quote(String etag) {
+        return "\"" + etag + "\"";
     }
 
     private static String unquote(String etag) {

@@ -22,10 +22,16 @@ public final class Functions {
         this.lambda = lambda;
     }
 
+    /** A version as {@code PublishVersion} answers: the new one, or the latest when nothing changed since. */
+    public record PublishedVersion(String version, String description) {
+    }
+
     /** Publishes the function's current code and configuration as a new version. */
-    public String publishVersion(String function, String description) {
-        return AwsErrors.explain("publish a version of the function " + function,
-                () -> lambda.publishVersion(r -> r.functionName(function).description(description)).version());
+    public PublishedVersion publishVersion(String function, String description) {
+        return AwsErrors.explain("publish a version of the function " + function, () -> {
+            var published = lambda.publishVersion(r -> r.functionName(function).description(description));
+            return new PublishedVersion(published.version(), published.description());
+        });
     }
 
     public String versionDescription(String function, String version) {

@@ -13,7 +13,10 @@ import java.time.Duration;
  * @param dryRun   show what would change and change nothing
  * @param stackTimeout how long to follow the stack before giving up on it ({@code hover.stackTimeout});
  *                     CloudFormation goes on regardless
+ * @param breakLease   take the stage's lease even from a deploy or rollback whose lease has not lapsed
+ *                     ({@code hover.breakLease}): for one that was killed
  */
-public record DeployRequest(StageManifest manifest, BuildDescriptor build, boolean dryRun, Duration stackTimeout) {
+public record DeployRequest(StageManifest manifest, BuildDescriptor build, boolean dryRun, Duration stackTimeout,
+                            boolean breakLease) {
     public static final Duration DEFAULT_STACK_TIMEOUT = Duration.ofMinutes(60);
 }

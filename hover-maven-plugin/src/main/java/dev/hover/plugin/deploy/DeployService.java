@@ -23,8 +23,9 @@ public final class DeployService {
      * @param profile      {@code -Dhover.profile}: overrides the manifest's {@code aws-profile}
      * @param dryRun       {@code -Dhover.dryRun}
      * @param stackTimeout {@code -Dhover.stackTimeout}
+     * @param breakLease   {@code -Dhover.breakLease}
      */
-    public record Options(Optional<String> profile, boolean dryRun, Duration stackTimeout) {
+    public record Options(Optional<String> profile, boolean dryRun, Duration stackTimeout, boolean breakLease) {
     }
 
     private final UnaryOperator<String> environment;
@@ -57,7 +58,7 @@ public final class DeployService {
         TemplateSource templates = (m, imageUri, buildId) -> generator.generate(m, imageUri, buildId).toJson();
         try (AwsClients clients = new AwsClients(manifest.region(), credentials.provider())) {
             Deployer deployer = new Deployer(StageAws.of(clients, manifest), images, templates, console, clock);
-            return deployer.deploy(new DeployRequest(manifest, build, options.dryRun(), options.stackTimeout()),
+            return deployer.deploy(new DeployRequest(manifest, build, options.dryRun(), options.stackTimeout(), options.breakLease()),
                     credentials.description());
         }
     }

@@ -5,6 +5,8 @@ import dev.hover.model.StageManifest;
 import dev.hover.plugin.aws.Identity;
 import dev.hover.plugin.aws.StackState;
 import dev.hover.plugin.image.BuildDescriptor;
+import dev.hover.plugin.lease.LeaseException;
+import dev.hover.plugin.lease.StageLease;
 import dev.hover.template.StackOutputs;
 
 import java.nio.file.Path;
@@ -41,16 +43,52 @@ public final class Deployer {
         StageManifest manifest = request.manifest();
         BuildDescriptor build = request.build();
         boolean dryRun = request.dryRun();
-        Names names = Names.of(manifest);
-        List<String> functions = StageFunctions.of(manifest);
         Steps steps = new Steps(console, clock);
         console.plain((dryRun ? "Dry run of the deploy of " : "Deploying ") + "stage " + manifest.stage()
                 + " (" + manifest.name() + ", " + aws.region() + "), build " + build.buildId());
 
-        steps.run("AWS identity", c -> {
-            Identity.Caller caller = aws.identity().whoAmI();
-            return Steps.Outcome.of(caller, caller.arn() + " via " + credentialsDescription);
+        Identity.Caller caller = steps.run("AWS identity", c -> {
+            Identity.Caller who = aws.identity().whoAmI();
+            return Steps.Outcome.of(who, who.arn() + " via " + credentialsDescription);
         });
+        // the lease lives in the bucket: a first deploy makes the bucket before it can take the lease
+        boolean bucketExists = steps.run("Assets bucket", c -> new BucketStep(aws.bucket(), aws.region()).run(dryRun));
+        if (dryRun) {
+            steps.run("Lease", c -> Steps.Outcome.of(null, !bucketExists ? "no bucket yet: nobody holds the lease"
+                    : StageLease.holder(aws.bucket(), clock)
+                    .map(holder -> "held by the " + holder.describe() + ": what this dry run shows may change when it ends")
+                    .orElse("free (a dry run does not take it)")));
+            return changes(request, start, steps, bucketExists);
+        }
+        StageLease.Claim claim = new StageLease.Claim(manifest.stage(), "deploy", Optional.of(build.buildId()),
+                caller.arn(), StageLease.localUser(), "deploy again");
+        StageLease lease;
+        try {
+            lease = steps.run("Lease", c -> {
+                StageLease taken = StageLease.take(aws.bucket(), claim, request.breakLease(), clock, c::warn);
+                return Steps.Outcome.of(taken, StageLease.location(aws.bucket()) + ", lapses "
+                        + StageLease.TTL.toMinutes() + " min after its last renewal");
+            });
+        } catch (LeaseException e) {
+            throw new DeployException(e.getMessage(), e);
+        }
+        try {
+            steps.beforeEachStep(lease::confirmHeld);
+            return changes(request, start, steps, true);
+        } catch (LeaseException e) {
+            throw new DeployException(e.getMessage() + " This deploy released nothing.", e);
+        } finally {
+            lease.close();
+        }
+    }
+
+    /** Everything after the lease: the steps that change the stage (or, in a dry run, show how they would). */
+    private DeploySummary changes(DeployRequest request, Instant start, Steps steps, boolean bucketExists) {
+        StageManifest manifest = request.manifest();
+        BuildDescriptor build = request.build();
+        boolean dryRun = request.dryRun();
+        Names names = Names.of(manifest);
+        List<String> functions = StageFunctions.of(manifest);
         LiveRelease live = steps.run("Current release", c -> {
             String stack = StackStep.currentState(aws.stacks(), manifest).map(StackState::status).orElse("not created yet");
             LiveRelease found = LiveRelease.read(aws.functions(), functions);
@@ -67,7 +105,6 @@ public final class Deployer {
             ImagePublisher.PublishedImage published = images.publish(build, destination);
             return Steps.Outcome.of(published.reference(), published.reference() + " (" + published.layersPushed() + " layer(s) pushed)");
         });
-        boolean bucketExists = steps.run("Assets bucket", c -> new BucketStep(aws.bucket(), aws.region()).run(dryRun));
         steps.run("Assets", c -> new AssetsStep(aws.bucket(), names).run(
                 Optional.ofNullable(build.assets().directory()).map(Path::of), build.buildId(), live.buildId(), bucketExists, dryRun));
         StackStep.Result stack = steps.run("Stack " + names.stack(), c -> new StackStep(aws.stacks(), aws.bucket(), clock, request.stackTimeout()).run(

@@ -19,13 +19,20 @@ final class Steps {
     private final Console console;
     private final Clock clock;
     private final List<StepTiming> timings = new ArrayList<>();
+    private Runnable beforeEachStep = () -> { };
 
     Steps(Console console, Clock clock) {
         this.console = console;
         this.clock = clock;
     }
 
+    /** Runs before every later step, and may stop the deploy: e.g. a check that the stage's lease is still held. */
+    void beforeEachStep(Runnable check) {
+        beforeEachStep = check;
+    }
+
     <T> T run(String title, Function<Console, Outcome<T>> step) {
+        beforeEachStep.run();
         console.step(title);
         Instant start = clock.instant();
         try {

@@ -5,6 +5,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.PackageType;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +21,10 @@ public final class MotoReleases implements AutoCloseable {
     public static final String CLI = "shop-staging-cli";
     public static final String MAIL = "shop-staging-mail-queue";
 
+    public static final String BUCKET = "shop-staging-assets";
+
     private final LambdaClient lambda = LambdaClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    private final S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).build();
 
     /** Writes the stage's manifest into {@code project} and makes the role its functions run with. */
     public MotoReleases(Path project) throws IOException {
@@ -35,8 +39,14 @@ public final class MotoReleases implements AutoCloseable {
         MotoCliFunction.createLambdaRole();
     }
 
-    /** What a deploy of {@code build} leaves on each function: a new version described with the build, live on it. */
+    /**
+     * What a deploy of {@code build} leaves: the stage's assets bucket (which holds its lease), and on each
+     * function a new version described with the build, live on it.
+     */
     public void deploy(String build, String... functions) {
+        if (s3.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(BUCKET))) {
+            s3.createBucket(r -> r.bucket(BUCKET));
+        }
         for (String fn : functions) {
             String image = "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop-staging:" + build;
             try {
@@ -63,5 +73,6 @@ public final class MotoReleases implements AutoCloseable {
     @Override
     public void close() {
         lambda.close();
+        s3.close();
     }
 }

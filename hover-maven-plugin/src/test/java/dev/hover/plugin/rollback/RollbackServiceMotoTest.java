@@ -1,6 +1,8 @@
 package dev.hover.plugin.rollback;
 
+import dev.hover.plugin.aws.AssetsBucket;
 import dev.hover.plugin.aws.CredentialsResolver;
+import dev.hover.plugin.lease.StageLease;
 import dev.hover.testsupport.LocalAws;
 import dev.hover.testsupport.MotoServer;
 import org.junit.jupiter.api.AfterEach;
@@ -11,8 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +70,19 @@ class RollbackServiceMotoTest {
     }
 
     private RollbackPlan rollback(Optional<String> build, boolean dryRun) throws Exception {
+        return rollback(build, dryRun, false);
+    }
+
+    private RollbackPlan rollback(Optional<String> build, boolean dryRun, boolean breakLease) throws Exception {
         return new RollbackService(project, new CredentialsResolver(), log::add)
-                .rollback("staging", Optional.empty(), build, dryRun);
+                .rollback("staging", Optional.empty(), build, dryRun, breakLease);
+    }
+
+    /** A deploy of build b9 that holds the stage's lease now. */
+    private StageLease aDeployHoldsTheLease(S3Client s3) {
+        return StageLease.take(new AssetsBucket(s3, MotoReleases.BUCKET), new StageLease.Claim("staging", "deploy",
+                Optional.of("b9"), "arn:aws:iam::123456789012:user/ci", "ci@runner-7", "deploy again"), false, Clock.systemUTC(),
+                line -> { });
     }
 
     @Test
@@ -223,7 +238,31 @@ class RollbackServiceMotoTest {
     void aStageNeverDeployedSaysSo() {
         assertThatThrownBy(() -> rollback(Optional.empty(), false))
                 .isInstanceOf(RollbackException.class)
-                .hasMessage("The stage staging is not deployed: shop-staging-http has no live alias on a published version "
-                        + "in us-east-1; there is nothing to roll back (mvn deploy -Dhover.stage=staging deploys it)");
+                .hasMessage("The stage staging is not deployed: its assets bucket shop-staging-assets does not exist in "
+                        + "us-east-1 (the first deploy makes it); there is nothing to roll back (mvn deploy -Dhover.stage=staging deploys it)");
+    }
+
+    @Test
+    void aDeployHoldingTheStagesLeaseStopsTheRollbackUnlessItIsBroken() throws Exception {
+        deploy(B1, HTTP, CLI);
+        deploy(B2, HTTP, CLI);
+        try (S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).build();
+             StageLease deploying = aDeployHoldsTheLease(s3)) {
+            assertThatThrownBy(() -> rollback(Optional.empty(), false))
+                    .isInstanceOf(RollbackException.class)
+                    .hasMessageStartingWith("The stage staging is being changed right now: the deploy of build b9 by "
+                            + "arn:aws:iam::123456789012:user/ci (ci@runner-7) since " + deploying.record().since())
+                    .hasMessageContaining("Wait until it ends and roll back again.");
+            assertThat(live(HTTP)).isEqualTo("2");
+
+            rollback(Optional.empty(), true);
+            assertThat(log).anyMatch(line -> line.startsWith("The deploy of build b9 by arn:aws:iam::123456789012:user/ci")
+                    && line.endsWith("holds the stage's lease: what this dry run shows may change when it ends."));
+
+            rollback(Optional.empty(), false, true);
+            assertThat(live(HTTP)).isEqualTo("1");
+            assertThat(log).anyMatch(line -> line.startsWith("Warning: broke the lease of the deploy of build b9"));
+            assertThat(s3.listObjectsV2(r -> r.bucket(MotoReleases.BUCKET)).contents()).as("the rollback released it").isEmpty();
+        }
     }
 }
