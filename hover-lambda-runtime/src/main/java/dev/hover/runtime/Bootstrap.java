@@ -60,7 +60,7 @@ public final class Bootstrap {
             return;
         }
         try {
-            new RuntimeLoop(api, handler).run();
+            new RuntimeLoop(api, handler, Retirement.shared()).run();
         } catch (RuntimeApiException e) {
             Log.error("the Runtime API failed, exiting: " + e.getMessage(), e);
             System.exit(1);

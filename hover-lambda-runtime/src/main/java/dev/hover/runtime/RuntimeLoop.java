@@ -5,15 +5,18 @@ import dev.hover.runtime.lambda.RuntimeApiClient;
 
 /**
  * Takes events from the Runtime API one at a time and posts each handler's answer, or its
- * exception as the invocation's error ({@code Runtime.UserException}).
+ * exception as the invocation's error ({@code Runtime.UserException}). After an answer, a requested
+ * {@link Retirement} ends the process before the next event is taken.
  */
 final class RuntimeLoop {
     private final RuntimeApiClient api;
     private final EventHandler handler;
+    private final Retirement retirement;
 
-    RuntimeLoop(RuntimeApiClient api, EventHandler handler) {
+    RuntimeLoop(RuntimeApiClient api, EventHandler handler, Retirement retirement) {
         this.api = api;
         this.handler = handler;
+        this.retirement = retirement;
     }
 
     /** Runs until the Runtime API fails (the container is then broken) or memory runs out. */
@@ -29,9 +32,21 @@ final class RuntimeLoop {
                 if (error instanceof OutOfMemoryError) {
                     throw (OutOfMemoryError) error;
                 }
+                retireIfRequested();
                 continue;
             }
             api.respond(invocation.requestId(), response);
+            retireIfRequested();
+        }
+    }
+
+    private void retireIfRequested() {
+        if (retirement.requested()) {
+            Log.error("retiring this container after its answer: " + retirement.reason());
+            System.out.flush();
+            System.err.flush();
+            // halt, not exit: an application's shutdown hook could wait for the very thread that is the reason
+            Runtime.getRuntime().halt(0);
         }
     }
 }

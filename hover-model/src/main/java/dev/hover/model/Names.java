@@ -41,6 +41,14 @@ public final class Names {
         return queue + "-" + name;
     }
 
+    /**
+     * The stage's failed-jobs record ({@code <name>-failed-jobs}): a queue of its own that ends in
+     * {@code -failed-jobs}, where every job queue's name ends in {@code -<name>}.
+     */
+    public String failedJobsQueue() {
+        return name + "-failed-jobs";
+    }
+
     public String repository() {
         return name;
     }

@@ -48,6 +48,8 @@ final class ExecutionRole {
                     "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes"), Cfn.array(queueArns)));
             statements.add(statement("DispatchJobs", Cfn.array("sqs:SendMessage", "sqs:GetQueueUrl"),
                     Cfn.array(queueArns)));
+            statements.add(statement("RecordFailedJobs", Cfn.array("sqs:SendMessage", "sqs:GetQueueUrl"),
+                    Cfn.array(Cfn.getAtt(QueueResources.FAILED_JOBS_ID, "Arn"))));
         }
         String httpFunction = "function:" + names.httpFunction();
         statements.add(statement("WarmHttpFunction", Cfn.array("lambda:InvokeFunction"), Cfn.array(

@@ -2,8 +2,19 @@ package dev.hover.template;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** A queue and the event source mapping that feeds its jobs to the queue function's {@code live} alias. */
+/**
+ * A queue and the event source mapping that feeds its jobs to the queue function's {@code live} alias;
+ * and the stage's failed-jobs record, which every queue's redrive policy ends in.
+ */
 final class QueueResources {
+    static final String FAILED_JOBS_ID = "FailedJobsQueue";
+    /**
+     * The redrive policy's {@code maxReceiveCount}: a backstop for a job that kills its container
+     * even while the runtime records it as poison (after 3 crashes) — on its 6th receive of one
+     * message, SQS moves it to the failed-jobs record as it is. The runtime sends every retry as a new
+     * message, so receives of one message only add up through crashes and failed invocations.
+     */
+    static final int MAX_RECEIVE_COUNT = 5;
     /**
      * AWS's advice for a queue that feeds Lambda: a visibility timeout of six times the function's
      * timeout, so batches the poller holds back while the function is throttled are not retried early.
@@ -19,12 +30,23 @@ final class QueueResources {
     private QueueResources() {
     }
 
+    /** The failed-jobs record: a queue nothing consumes, keeping each entry the 14 days SQS allows. */
+    static void addFailedJobs(Resources resources, String queueName) {
+        resources.addDeletedWithStack(FAILED_JOBS_ID, "AWS::SQS::Queue", Cfn.object()
+                .put("QueueName", queueName)
+                .put("MessageRetentionPeriod", MESSAGE_RETENTION_SECONDS));
+    }
+
     static void add(Resources resources, StageQueue queue, int queuesOfConsumer) {
         StageFunction consumer = queue.consumer();
-        resources.addDeletedWithStack(queue.queueId(), "AWS::SQS::Queue", Cfn.object()
+        ObjectNode properties = Cfn.object()
                 .put("QueueName", queue.name())
                 .put("VisibilityTimeout", visibilityTimeout(consumer.settings().timeout()))
-                .put("MessageRetentionPeriod", MESSAGE_RETENTION_SECONDS));
+                .put("MessageRetentionPeriod", MESSAGE_RETENTION_SECONDS);
+        ObjectNode redrive = properties.putObject("RedrivePolicy");
+        redrive.set("deadLetterTargetArn", Cfn.getAtt(FAILED_JOBS_ID, "Arn"));
+        redrive.put("maxReceiveCount", MAX_RECEIVE_COUNT);
+        resources.addDeletedWithStack(queue.queueId(), "AWS::SQS::Queue", properties);
 
         ObjectNode mapping = Cfn.object();
         mapping.set("EventSourceArn", Cfn.getAtt(queue.queueId(), "Arn"));
@@ -33,7 +55,8 @@ final class QueueResources {
         mapping.set("FunctionResponseTypes", Cfn.array("ReportBatchItemFailures"));
         mapping.put("Enabled", true);
         // Without a cap, the poller goes past a reserved concurrency and the throttled messages come back
-        // with a higher receive count, which the runtime reads as a failed try: share the reservation.
+        // with a higher receive count, which looks like a crash to the runtime and the redrive policy:
+        // share the reservation.
         consumer.settings().concurrency().ifPresent(reserved -> mapping.putObject("ScalingConfig")
                 .put("MaximumConcurrency", maximumConcurrency(reserved, queuesOfConsumer)));
         resources.add(queue.eventSourceId(), "AWS::Lambda::EventSourceMapping", mapping);

@@ -2,6 +2,7 @@ package dev.hover.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hover.model.Names;
 import dev.hover.model.StageManifest;
 
 import java.util.ArrayList;
@@ -41,6 +42,9 @@ public final class TemplateGenerator {
         DistributionResources.add(resources, manifest);
         ScheduleRules.addScheduler(resources, manifest, cli);
         ScheduleRules.addWarmer(resources, manifest, http);
+        if (!queues.isEmpty()) {
+            QueueResources.addFailedJobs(resources, Names.of(manifest).failedJobsQueue());
+        }
         for (StageQueue queue : queues) {
             long queuesOfConsumer = queues.stream().filter(other -> other.consumer().equals(queue.consumer())).count();
             QueueResources.add(resources, queue, (int) queuesOfConsumer);

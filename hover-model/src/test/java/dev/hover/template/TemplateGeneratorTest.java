@@ -194,6 +194,9 @@ class TemplateGeneratorTest {
             JsonNode dispatch = statement(maximal, "DispatchJobs");
             assertThat(dispatch.path("Action")).isEqualTo(json("[\"sqs:SendMessage\",\"sqs:GetQueueUrl\"]"));
             assertThat(dispatch.path("Resource")).containsExactly(queues);
+            JsonNode record = statement(maximal, "RecordFailedJobs");
+            assertThat(record.path("Action")).isEqualTo(json("[\"sqs:SendMessage\",\"sqs:GetQueueUrl\"]"));
+            assertThat(record.path("Resource")).containsExactly(getAtt("FailedJobsQueue", "Arn"));
             assertThat(minimal.toString()).doesNotContain("sqs:");
         }
 
@@ -384,10 +387,22 @@ class TemplateGeneratorTest {
         @Test
         void oneQueuePerNameUnderEachQueueFunction_suffixedWithTheStageName() {
             assertThat(idsOfType(maximal, "AWS::SQS::Queue"))
-                    .containsExactly("EmailsJobQueue", "NewslettersJobQueue", "ReportsJobQueue");
+                    .containsExactly("FailedJobsQueue", "EmailsJobQueue", "NewslettersJobQueue", "ReportsJobQueue");
             assertThat(properties(maximal, "NewslettersJobQueue").path("QueueName").asText())
                     .isEqualTo("newsletters-shop-staging");
             assertThat(idsOfType(minimal, "AWS::SQS::Queue")).isEmpty();
+        }
+
+        @Test
+        void oneFailedJobsRecordPerStage_keptFourteenDays_whereEveryQueuesRedrivePolicyEnds() throws Exception {
+            JsonNode record = properties(maximal, "FailedJobsQueue");
+            assertThat(record.path("QueueName").asText()).isEqualTo("shop-staging-failed-jobs");
+            assertThat(record.path("MessageRetentionPeriod").asInt()).isEqualTo(1_209_600);
+            assertDeletedWithTheStack(resource(maximal, "FailedJobsQueue"));
+            for (String queue : List.of("EmailsJobQueue", "NewslettersJobQueue", "ReportsJobQueue")) {
+                assertThat(properties(maximal, queue).path("RedrivePolicy")).isEqualTo(json(
+                        "{\"deadLetterTargetArn\":{\"Fn::GetAtt\":[\"FailedJobsQueue\",\"Arn\"]},\"maxReceiveCount\":5}"));
+            }
         }
 
         @Test
@@ -427,7 +442,7 @@ class TemplateGeneratorTest {
                     List.of("exports")));
             ObjectNode template = generate(TestManifests.withQueues(TestManifests.maximal(), renamed));
             assertThat(idsOfType(template, "AWS::SQS::Queue"))
-                    .containsExactly("EmailsJobQueue", "NewslettersJobQueue", "ExportsJobQueue");
+                    .containsExactly("FailedJobsQueue", "EmailsJobQueue", "NewslettersJobQueue", "ExportsJobQueue");
             assertThat(properties(template, "ExportsJobQueue").path("QueueName").asText()).isEqualTo("exports-shop-staging");
         }
 

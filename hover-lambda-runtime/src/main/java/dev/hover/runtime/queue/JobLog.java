@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * The worker's log records: one JSON object a line, so CloudWatch Logs Insights can filter on
- * {@code event}, {@code job}, {@code jobId}… The {@code job.failed} record carries the message body,
- * so a failed job can be dispatched again from the log.
+ * {@code event}, {@code job}, {@code jobId}… What lasts is the failed-jobs record; these lines say
+ * what happened, when.
  */
 final class JobLog {
     private static final JsonFactory JSON = new JsonFactory();
@@ -48,7 +48,7 @@ final class JobLog {
 
         Entry record(SqsRecord record) {
             return with("queue", record.queueName()).with("messageId", record.messageId())
-                    .with("attempt", record.receiveCount());
+                    .with("receiveCount", record.receiveCount());
         }
 
         Entry exception(Throwable t) {

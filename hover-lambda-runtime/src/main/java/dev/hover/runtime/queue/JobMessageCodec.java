@@ -23,7 +23,9 @@ import java.util.OptionalInt;
  *  "tries": 5, "backoff": [10, 60], "timeout": 30, "dispatchedAt": "2026-11-26T17:40:00Z"}
  * }</pre>
  * {@code tries}, {@code backoff}, {@code timeout} (seconds) and {@code dispatchedAt} are optional;
- * fields this version does not know are ignored, so a later version may add some.
+ * fields this version does not know are ignored, so a later version may add some. The runtime adds
+ * {@code attempt}, {@code crashes}, {@code notBefore} and {@code lastError} ({@link Delivery}) when it
+ * sends a job back; a dispatched job has none of them.
  */
 public final class JobMessageCodec {
     private static final JsonFactory JSON = new JsonFactory();
@@ -57,6 +59,19 @@ public final class JobMessageCodec {
             if (message.dispatchedAt().isPresent()) {
                 out.writeStringField("dispatchedAt", message.dispatchedAt().get().toString());
             }
+            Delivery delivery = message.delivery();
+            if (delivery.attempt() > 1) {
+                out.writeNumberField("attempt", delivery.attempt());
+            }
+            if (delivery.crashes() > 0) {
+                out.writeNumberField("crashes", delivery.crashes());
+            }
+            if (delivery.notBefore().isPresent()) {
+                out.writeStringField("notBefore", delivery.notBefore().get().toString());
+            }
+            if (delivery.lastError().isPresent()) {
+                out.writeStringField("lastError", delivery.lastError().get());
+            }
             out.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -84,6 +99,10 @@ public final class JobMessageCodec {
         private Optional<List<Integer>> backoff = Optional.empty();
         private OptionalInt timeout = OptionalInt.empty();
         private Optional<Instant> dispatchedAt = Optional.empty();
+        private int attempt = 1;
+        private int crashes;
+        private Optional<Instant> notBefore = Optional.empty();
+        private Optional<String> lastError = Optional.empty();
 
         Reader(JsonParser in) {
             this.in = in;
@@ -106,7 +125,8 @@ public final class JobMessageCodec {
                         + " is not one this runtime reads (1 to " + JobMessage.VERSION + ")");
             }
             return new JobMessage(required("id", id), required("job", job), required("data", data),
-                    new RetryOverrides(tries, backoff, timeout), dispatchedAt);
+                    new RetryOverrides(tries, backoff, timeout), dispatchedAt,
+                    new Delivery(attempt, crashes, notBefore, lastError));
         }
 
         private void field(String field) throws IOException, InvalidJobMessageException {
@@ -119,6 +139,10 @@ public final class JobMessageCodec {
                 case "backoff" -> backoff = Optional.of(integers(field));
                 case "timeout" -> timeout = OptionalInt.of(integer(field, 1));
                 case "dispatchedAt" -> dispatchedAt = Optional.of(instant(field));
+                case "attempt" -> attempt = integer(field, 1);
+                case "crashes" -> crashes = integer(field, 0);
+                case "notBefore" -> notBefore = Optional.of(instant(field));
+                case "lastError" -> lastError = Optional.of(string(field));
                 default -> in.skipChildren();
             }
         }

@@ -1,8 +1,10 @@
 package dev.hover.runtime.queue;
 
+import dev.hover.model.Names;
 import dev.hover.model.QueueFunction;
 import dev.hover.runtime.EventHandler;
 import dev.hover.runtime.Invocation;
+import dev.hover.runtime.Retirement;
 import dev.hover.runtime.RuntimeContext;
 import dev.hover.runtime.worker.TimeBox;
 
@@ -22,7 +24,7 @@ public final class QueueHandler implements EventHandler {
 
     /**
      * The queue function named by {@code HOVER_QUEUE_FUNCTION}, with its tries and backoff, the
-     * application's job environment and the shared SQS client.
+     * application's job environment, the shared SQS client and the stage's failed-jobs record.
      */
     public static QueueHandler forFunction(RuntimeContext context) {
         String name = context.requiredVariable(FUNCTION_VARIABLE);
@@ -32,7 +34,8 @@ public final class QueueHandler implements EventHandler {
                     + context.manifest().queues().keySet());
         }
         return new QueueHandler(new JobWorker(RetryPolicy.of(function.tries(), function.backoff()),
-                JobEnvironment.shared(), QueueUrls.shared(), TimeBox.shared(), System.out));
+                JobEnvironment.shared(), QueueUrls.shared(), new Names(context.manifest().name()).failedJobsQueue(),
+                TimeBox.shared(), Retirement.shared(), System.out));
     }
 
     /** @throws IllegalArgumentException when the event is not an SQS event */

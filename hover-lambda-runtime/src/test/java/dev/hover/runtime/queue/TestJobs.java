@@ -13,6 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class TestJobs {
     static final List<String> HANDLED = new CopyOnWriteArrayList<>();
     static final Map<String, Throwable> FAILED = new ConcurrentHashMap<>();
+    /** The names of the jobs whose failure hook ran, once per run. */
+    static final List<String> HOOKS = new CopyOnWriteArrayList<>();
 
     private TestJobs() {
     }
@@ -20,12 +22,14 @@ final class TestJobs {
     static void clear() {
         HANDLED.clear();
         FAILED.clear();
+        HOOKS.clear();
     }
 
     /**
      * @param name   recorded when the job runs
      * @param action {@code ok}, {@code fail}, {@code fail-once} (fails on its first attempt),
-     *               {@code release} (releases itself for 2 s on its first attempt), {@code sleep}
+     *               {@code release} (releases itself for 2 s on its first attempt), {@code sleep} (30 s),
+     *               {@code nap} (1.2 s), {@code stubborn} (3 s, ignoring interrupts)
      */
     record Task(String name, String action) {
     }
@@ -47,6 +51,17 @@ final class TestJobs {
                     }
                 }
                 case "sleep" -> Thread.sleep(30_000);
+                case "nap" -> Thread.sleep(1_200);
+                case "stubborn" -> {
+                    long end = System.nanoTime() + 3_000_000_000L;
+                    while (System.nanoTime() < end) {
+                        try {
+                            Thread.sleep(50);
+                        } catch (InterruptedException ignored) {
+                            // the point of this job
+                        }
+                    }
+                }
                 default -> {
                 }
             }
@@ -55,6 +70,7 @@ final class TestJobs {
         @Override
         public void failed(Task task, Throwable cause, JobContext context) {
             FAILED.put(task.name(), cause);
+            HOOKS.add(task.name());
         }
     }
 
