@@ -12,6 +12,8 @@ import dev.hover.runtime.lambda.RuntimeApiClient;
 import dev.hover.runtime.lambda.RuntimeApiException;
 import dev.hover.runtime.secrets.KmsSecretsSource;
 import dev.hover.runtime.secrets.SecretsSource;
+import dev.hover.runtime.snapstart.Priming;
+import dev.hover.runtime.snapstart.SnapStart;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,9 +51,13 @@ public final class Bootstrap {
             System.exit(2);
         }
         RuntimeApiClient api = new RuntimeApiClient(address);
+        boolean snapStart = SnapStart.requested(environment);
         EventHandler handler;
         try {
             handler = new Bootstrap(environment, new KmsSecretsSource()).coldStart(entered);
+            if (snapStart) {
+                SnapStart.standard().beforeSnapshot();
+            }
         } catch (InitException e) {
             fail(api, ErrorReport.diagnosed(e.kind(), e.getMessage(), e.getCause()), e);
             return;
@@ -60,7 +66,12 @@ public final class Bootstrap {
             return;
         }
         try {
+            if (snapStart) {
+                SnapStart.standard().restore(api);
+            }
             new RuntimeLoop(api, handler, Retirement.shared()).run();
+        } catch (SnapStart.RestoreFailedException e) {
+            System.exit(1);
         } catch (RuntimeApiException e) {
             Log.error("the Runtime API failed, exiting: " + e.getMessage(), e);
             System.exit(1);
@@ -89,6 +100,10 @@ public final class Bootstrap {
         JobDispatcher.installFor(manifest);
         String directories = WritableDirectories.prepare();
 
+        boolean snapStart = SnapStart.requested(environment);
+        if (snapStart) {
+            SnapStart.installCracCompat();
+        }
         long appStarting = System.currentTimeMillis();
         Application application = Application.start(manifest.mainClass());
         if (type == FunctionType.HTTP) {
@@ -105,13 +120,21 @@ public final class Bootstrap {
         } catch (Exception e) {
             throw new InitException("HandlerUnavailable", "The " + type.lowerCase() + " handler cannot start: " + e, e);
         }
+        long handlerMade = System.currentTimeMillis();
+        String primed = "";
+        if (snapStart && type == FunctionType.HTTP) {
+            PackagedManifest.Http http = manifest.http();
+            Priming.Result result = new Priming(handler).prime(Priming.paths(http.readinessPath(), http.prime()),
+                    http.primeRounds());
+            primed = ", priming " + result.millis() + " ms (" + result.requests() + " requests: " + result.describe() + ")";
+        }
         long done = System.currentTimeMillis();
         long jvmStart = ProcessClock.startMillis(entered);
         Log.info("cold start of " + manifest.name() + " build " + manifest.buildId() + " (" + type.lowerCase()
                 + "): ready in " + (done - jvmStart) + " ms: process start to main " + (entered - jvmStart)
                 + " ms, manifest " + (manifestRead - entered) + " ms, secrets " + (secretsRead - manifestRead)
                 + " ms (" + secretValues.size() + "), application " + (ready - appStarting) + " ms, handler "
-                + (done - ready) + " ms; " + directories);
+                + (handlerMade - ready) + " ms" + primed + "; " + directories);
         return handler;
     }
 

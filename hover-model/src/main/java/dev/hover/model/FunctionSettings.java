@@ -9,4 +9,10 @@ public sealed interface FunctionSettings permits HttpFunction, CliFunction, Queu
     int timeout();
 
     OptionalInt concurrency();
+
+    /**
+     * Lambda SnapStart on the function's published versions: {@code snapstart} in its section.
+     * Off by default (docs/manifest.md says why).
+     */
+    boolean snapstart();
 }

@@ -15,6 +15,9 @@ import java.util.OptionalInt;
  * @param certificate   ACM certificate ARN in us-east-1 for {@code domains}
  * @param port          the port the application listens on, on loopback
  * @param readinessPath the path that answers once the application can serve
+ * @param snapstart     SnapStart on published versions
+ * @param prime         paths (with an optional query) requested before the snapshot, besides the readiness path
+ * @param primeRounds   how many times each priming path is requested
  */
 public record HttpFunction(
         int memory,
@@ -24,7 +27,10 @@ public record HttpFunction(
         List<String> domains,
         Optional<String> certificate,
         int port,
-        String readinessPath) implements FunctionSettings {
+        String readinessPath,
+        boolean snapstart,
+        List<String> prime,
+        int primeRounds) implements FunctionSettings {
 
     public static final int DEFAULT_MEMORY = 1024;
     public static final int DEFAULT_TIMEOUT = 28;
@@ -32,8 +38,19 @@ public record HttpFunction(
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_READINESS_PATH = "/";
 
+    /** Enough for class loading, the application's caches and the first JIT compilations of most paths. */
+    public static final int DEFAULT_PRIME_ROUNDS = 20;
+
     public HttpFunction {
         domains = List.copyOf(domains);
+        prime = List.copyOf(prime);
+    }
+
+    /** Without SnapStart: nothing is primed. */
+    public HttpFunction(int memory, int timeout, int warm, OptionalInt concurrency, List<String> domains,
+                        Optional<String> certificate, int port, String readinessPath) {
+        this(memory, timeout, warm, concurrency, domains, certificate, port, readinessPath, false, List.of(),
+                DEFAULT_PRIME_ROUNDS);
     }
 
     /** The http function of a manifest that has no {@code http} section. */

@@ -14,6 +14,7 @@ import java.util.OptionalInt;
  * @param backoff     seconds to wait before each retry; the last value repeats
  * @param queues      queue names (before the stage suffix) this function consumes; when the manifest
  *                    names none, the one queue named like the function
+ * @param snapstart   SnapStart on published versions
  */
 public record QueueFunction(
         String function,
@@ -22,7 +23,8 @@ public record QueueFunction(
         OptionalInt concurrency,
         int tries,
         List<Integer> backoff,
-        List<String> queues) implements FunctionSettings {
+        List<String> queues,
+        boolean snapstart) implements FunctionSettings {
 
     public static final int DEFAULT_MEMORY = 1024;
     public static final int DEFAULT_TIMEOUT = 120;
@@ -32,6 +34,12 @@ public record QueueFunction(
     public QueueFunction {
         backoff = List.copyOf(backoff);
         queues = List.copyOf(queues);
+    }
+
+    /** Without SnapStart. */
+    public QueueFunction(String function, int memory, int timeout, OptionalInt concurrency, int tries,
+                         List<Integer> backoff, List<String> queues) {
+        this(function, memory, timeout, concurrency, tries, backoff, queues, false);
     }
 
     /** {@code queue.<function>} with every setting left to its default. */

@@ -101,6 +101,17 @@ class TemplateGeneratorTest {
         }
 
         @Test
+        void haveSnapStartOnTheirPublishedVersionsWhereTheManifestAsks() throws Exception {
+            assertThat(properties(maximal, "HttpFunction").path("SnapStart"))
+                    .isEqualTo(json("{\"ApplyOn\":\"PublishedVersions\"}"));
+            assertThat(properties(maximal, "ReportsQueueFunction").path("SnapStart"))
+                    .isEqualTo(json("{\"ApplyOn\":\"PublishedVersions\"}"));
+            assertThat(properties(maximal, "CliFunction").has("SnapStart")).isFalse();
+            assertThat(properties(maximal, "MailerQueueFunction").has("SnapStart")).isFalse();
+            assertThat(properties(minimal, "HttpFunction").has("SnapStart")).isFalse();
+        }
+
+        @Test
         void tellTheRuntimeWhatTheyAre_andNothingElse() throws Exception {
             assertThat(properties(maximal, "HttpFunction").path("Environment"))
                     .isEqualTo(json("{\"Variables\":{\"HOVER_FUNCTION_TYPE\":\"http\",\"HOVER_STAGE\":\"staging\"}}"));

@@ -41,7 +41,7 @@ final class TestManifests {
         Map<String, QueueFunction> queues = new LinkedHashMap<>();
         queues.put("mailer", mailer(List.of("emails", "newsletters")));
         queues.put("reports", new QueueFunction("reports", 2048, 300, OptionalInt.empty(), 3, List.of(0),
-                List.of("reports")));
+                List.of("reports"), true));
         return maximal(3008, queues);
     }
 
@@ -58,7 +58,8 @@ final class TestManifests {
                 List.of("db:migrate", "cache:clear"),
                 java(Architecture.ARM64),
                 new HttpFunction(httpMemory, 28, 3, OptionalInt.of(50),
-                        List.of("shop.example.com", "www.shop.example.com"), Optional.of(CERTIFICATE), 8080, "/health"),
+                        List.of("shop.example.com", "www.shop.example.com"), Optional.of(CERTIFICATE), 8080, "/health",
+                        true, List.of("/", "/products"), HttpFunction.DEFAULT_PRIME_ROUNDS),
                 new CliFunction(1024, 900, OptionalInt.of(5)),
                 queues,
                 new Assets(Optional.of("src/main/assets"), Optional.of("npm run build")),

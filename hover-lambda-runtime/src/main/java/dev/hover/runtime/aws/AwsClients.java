@@ -1,6 +1,8 @@
 package dev.hover.runtime.aws;
 
+import dev.hover.runtime.snapstart.SnapStart;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -52,12 +54,27 @@ public final class AwsClients {
     }
 
     /**
-     * The environment variable provider when {@code AWS_ACCESS_KEY_ID} is set (it reads the key,
-     * secret and session token when a client signs, so rotated variables are seen), or null for
-     * the SDK's default credentials chain.
+     * For a SnapStart function ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}), the container
+     * provider ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI}): that is how Lambda gives it
+     * credentials, and a provider made after a restore fetches the restored container's, whereas
+     * the JVM's copy of the environment is the one of the init that was snapshotted. Otherwise the
+     * environment variable provider when {@code AWS_ACCESS_KEY_ID} is set (it reads the key, secret
+     * and session token when a client signs, so rotated variables are seen), the container provider
+     * when only its variable is set, and else null for the SDK's default credentials chain.
      */
     AwsCredentialsProvider credentials() {
-        String keyId = environment.get("AWS_ACCESS_KEY_ID");
-        return keyId == null || keyId.isBlank() ? null : EnvironmentVariableCredentialsProvider.create();
+        boolean container = isSet("AWS_CONTAINER_CREDENTIALS_FULL_URI");
+        if (container && SnapStart.requested(environment)) {
+            return ContainerCredentialsProvider.builder().build();
+        }
+        if (isSet("AWS_ACCESS_KEY_ID")) {
+            return EnvironmentVariableCredentialsProvider.create();
+        }
+        return container ? ContainerCredentialsProvider.builder().build() : null;
+    }
+
+    private boolean isSet(String variable) {
+        String value = environment.get(variable);
+        return value != null && !value.isBlank();
     }
 }

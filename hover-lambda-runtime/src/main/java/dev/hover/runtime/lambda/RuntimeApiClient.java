@@ -67,6 +67,38 @@ public final class RuntimeApiClient {
         throw new RuntimeApiException("The Runtime API cannot be reached at " + hostHeader, last);
     }
 
+    /**
+     * SnapStart: tells Lambda that the container may be snapshotted, and returns once it runs again,
+     * restored from the snapshot. The connection is not reused after it: the restored container's
+     * Runtime API gets a new one.
+     *
+     * @return false when the Runtime API has no {@code /restore/next} (it answers 404, as
+     *         aws-lambda-rie does): nothing was snapshotted and the container simply goes on
+     */
+    public boolean restoreNext() {
+        HttpResponse response;
+        try {
+            response = exchange("GET", BASE + "/restore/next", null, null, MAX_ANSWER_BYTES);
+        } catch (IOException e) {
+            throw new RuntimeApiException("GET " + BASE + "/restore/next failed: " + e.getMessage(), e);
+        } finally {
+            disconnect();
+        }
+        if (response.status() == 404) {
+            return false;
+        }
+        if (response.status() / 100 != 2) {
+            throw new RuntimeApiException("GET " + BASE + "/restore/next answered " + response.status() + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return true;
+    }
+
+    /** SnapStart: an after-restore hook failed; Lambda then discards this container. */
+    public void reportRestoreError(ErrorReport error) {
+        post(BASE + "/restore/error", error.toJson(), error);
+    }
+
     public void respond(String requestId, byte[] body) {
         post(BASE + "/invocation/" + encode(requestId) + "/response", body, null);
     }

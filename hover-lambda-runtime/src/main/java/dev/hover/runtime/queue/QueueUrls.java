@@ -49,6 +49,18 @@ public final class QueueUrls {
         return c;
     }
 
+    /**
+     * Closes the client, if one was made; the next use makes a new one. Before a SnapStart
+     * snapshot: its pooled connections and cached credentials must not be shared by every
+     * container restored from it (the queues' URLs stay valid and are kept).
+     */
+    public synchronized void release() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+    }
+
     /** @param queueName the full SQS name, e.g. {@code mail-shop-staging} */
     public String urlOf(String queueName) {
         return urls.computeIfAbsent(queueName, name -> client().getQueueUrl(r -> r.queueName(name)).queueUrl());

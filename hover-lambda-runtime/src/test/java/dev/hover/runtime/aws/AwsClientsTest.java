@@ -2,6 +2,7 @@ package dev.hover.runtime.aws;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -9,6 +10,8 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.KmsClientBuilder;
 import software.amazon.awssdk.services.kms.KmsServiceClientConfiguration;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +30,19 @@ class AwsClientsTest {
 
         assertThat(clients.region()).isEqualTo(Region.EU_WEST_3);
         assertThat(clients.credentials()).isInstanceOf(EnvironmentVariableCredentialsProvider.class);
+    }
+
+    @Test
+    void takesTheContainerCredentialsASnapStartFunctionGets() {
+        Map<String, String> snapStart = new HashMap<>(LAMBDA);
+        snapStart.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
+        snapStart.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/2021-04-23/credentials");
+        snapStart.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", "token");
+        Map<String, String> containerOnly = new HashMap<>(snapStart);
+        containerOnly.keySet().removeAll(List.of("AWS_ACCESS_KEY_ID", "AWS_LAMBDA_INITIALIZATION_TYPE"));
+
+        assertThat(new AwsClients(snapStart).credentials()).isInstanceOf(ContainerCredentialsProvider.class);
+        assertThat(new AwsClients(containerOnly).credentials()).isInstanceOf(ContainerCredentialsProvider.class);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.hover.plugin.aws;
 
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
@@ -37,6 +38,16 @@ public final class Functions {
     public String versionDescription(String function, String version) {
         return AwsErrors.explain("read version " + version + " of the function " + function,
                 () -> lambda.getFunctionConfiguration(r -> r.functionName(function).qualifier(version)).description());
+    }
+
+    /** Whether a published version is ready to run, and why not. */
+    public VersionState versionState(String function, String version) {
+        return AwsErrors.explain("read the state of version " + version + " of the function " + function, () -> {
+            GetFunctionConfigurationResponse configuration =
+                    lambda.getFunctionConfiguration(r -> r.functionName(function).qualifier(version));
+            return new VersionState(configuration.stateAsString(), configuration.stateReasonCodeAsString(),
+                    configuration.stateReason());
+        });
     }
 
     /** Every published version of the function (not {@code $LATEST}) with its description, oldest first. */

@@ -24,6 +24,13 @@ import java.util.stream.Collectors;
  * before the last step leaves {@code live} where it was.
  */
 public final class Deployer {
+    /**
+     * How long the new versions may stay Pending. A SnapStart snapshot's init may take longer than
+     * a normal init (AWS names 130 s or the function's timeout, whichever is higher, for its hooks);
+     * the cli function's timeout can be 15 minutes.
+     */
+    static final Duration VERSIONS_READY_TIMEOUT = Duration.ofMinutes(20);
+
     private final StageAws aws;
     private final ImagePublisher images;
     private final TemplateSource templates;
@@ -119,6 +126,8 @@ public final class Deployer {
             console.line("live already runs these versions: nothing to release (deploy commands not run)");
             return summary(request, start, steps, false, versions, stack, image);
         }
+        steps.run("Versions ready", c -> new VersionsReadyStep(aws.functions(), clock, StageAws.VERSION_POLL_INTERVAL,
+                VERSIONS_READY_TIMEOUT).run(versions, live, StageFunctions.withSnapStart(manifest), c));
         steps.run("Warm http", c -> new WarmStep(aws.functions()).run(manifest, names.httpFunction(), versions.get(names.httpFunction())));
         steps.run("Deploy commands", c -> new DeployCommandsStep(aws.functions())
                 .run(manifest.deployCommands(), names.cliFunction(), versions.get(names.cliFunction()), c));

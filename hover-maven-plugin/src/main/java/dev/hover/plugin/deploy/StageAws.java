@@ -15,6 +15,8 @@ import java.time.Duration;
 public record StageAws(String region, Identity identity, EcrRepositories repositories, AssetsBucket bucket, Stacks stacks, Functions functions) {
     /** Polling CloudFormation more often than this only spends API quota. */
     public static final Duration STACK_POLL_INTERVAL = Duration.ofSeconds(3);
+    /** A SnapStart snapshot takes tens of seconds to minutes; a version without one is ready at once. */
+    public static final Duration VERSION_POLL_INTERVAL = Duration.ofSeconds(3);
 
     public static StageAws of(AwsClients clients, StageManifest manifest) {
         return new StageAws(clients.region(),

@@ -59,7 +59,8 @@ public record PackagedManifest(
     public static PackagedManifest of(StageManifest manifest, String buildId, String mainClass) {
         HttpFunction http = manifest.http();
         return new PackagedManifest(manifest.stage(), manifest.name(), buildId, manifest.environment(),
-                mainClass, new Http(http.port(), http.readinessPath(), http.warm(), Http.DEFAULT_READY_TIMEOUT_SECONDS),
+                mainClass, new Http(http.port(), http.readinessPath(), http.warm(), Http.DEFAULT_READY_TIMEOUT_SECONDS,
+                        http.prime(), http.primeRounds()),
                 manifest.schedule(), manifest.queues());
     }
 
@@ -68,8 +69,11 @@ public record PackagedManifest(
      * @param readinessPath       the path that answers once the application can serve
      * @param warm                containers the warmer keeps warm
      * @param readyTimeoutSeconds how long cold start waits for the application to be ready
+     * @param prime               paths requested before a SnapStart snapshot, besides the readiness path
+     * @param primeRounds         how many times each of them is requested
      */
-    public record Http(int port, String readinessPath, int warm, int readyTimeoutSeconds) {
+    public record Http(int port, String readinessPath, int warm, int readyTimeoutSeconds, List<String> prime,
+                       int primeRounds) {
         /**
          * Lambda gives init 10 s before it retries init inside the first invocation, under the
          * function's timeout; the runtime caps its wait by the time it really has, so this default
@@ -79,6 +83,12 @@ public record PackagedManifest(
 
         public Http {
             Objects.requireNonNull(readinessPath, "readinessPath");
+            prime = List.copyOf(prime);
+        }
+
+        /** Primes only the readiness path, as many times as {@link HttpFunction#DEFAULT_PRIME_ROUNDS}. */
+        public Http(int port, String readinessPath, int warm, int readyTimeoutSeconds) {
+            this(port, readinessPath, warm, readyTimeoutSeconds, List.of(), HttpFunction.DEFAULT_PRIME_ROUNDS);
         }
     }
 

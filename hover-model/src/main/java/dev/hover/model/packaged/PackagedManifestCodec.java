@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.hover.model.HttpFunction;
 import dev.hover.model.QueueFunction;
 import dev.hover.model.ScheduleEntry;
 
@@ -58,6 +59,8 @@ public final class PackagedManifestCodec {
             json.writeStringField("readinessPath", http.readinessPath());
             json.writeNumberField("warm", http.warm());
             json.writeNumberField("readyTimeoutSeconds", http.readyTimeoutSeconds());
+            writeArray(json, "prime", http.prime());
+            json.writeNumberField("primeRounds", http.primeRounds());
             json.writeEndObject();
             json.writeArrayFieldStart("schedule");
             for (ScheduleEntry entry : manifest.schedule()) {
@@ -149,8 +152,11 @@ public final class PackagedManifestCodec {
         }
 
         private PackagedManifest.Http http(Fields http) throws IOException {
+            // prime and primeRounds came later within format 1: a file without them primes the readiness path
             return new PackagedManifest.Http(http.integer("port"), http.string("readinessPath"),
-                    http.integer("warm"), http.integer("readyTimeoutSeconds"));
+                    http.integer("warm"), http.integer("readyTimeoutSeconds"),
+                    http.has("prime") ? http.strings("prime") : List.of(),
+                    http.has("primeRounds") ? http.integer("primeRounds") : HttpFunction.DEFAULT_PRIME_ROUNDS);
         }
 
         private List<ScheduleEntry> schedule(List<Object> entries) throws IOException {
@@ -244,6 +250,10 @@ public final class PackagedManifestCodec {
                     throw error(path.member(name), "must be " + kind);
                 }
                 return type.cast(value);
+            }
+
+            boolean has(String name) {
+                return values.get(name) != null;
             }
 
             String string(String name) {

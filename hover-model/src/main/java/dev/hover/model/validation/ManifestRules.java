@@ -153,6 +153,11 @@ public final class ManifestRules {
     public static final Rule<String> READINESS_PATH =
             matching(Pattern.compile("/\\S*"), "must be a path starting with /, like /actuator/health");
 
+    public static final Rule<String> PRIME_PATH =
+            matching(Pattern.compile("/\\S*"), "must be a path starting with /, with an optional query, like /api/products?page=1");
+
+    public static final Rule<Integer> PRIME_ROUNDS = between(1, 1000, "(times each priming path is requested)");
+
     public static final Rule<String> RELATIVE_DIRECTORY = NOT_BLANK.and(value -> {
         try {
             Path path = Path.of(value);

@@ -16,6 +16,8 @@ import static dev.hover.model.validation.ManifestRules.NO_WHITESPACE;
 import static dev.hover.model.validation.ManifestRules.PORT;
 import static dev.hover.model.validation.ManifestRules.QUEUE_FUNCTION;
 import static dev.hover.model.validation.ManifestRules.QUEUE_NAME;
+import static dev.hover.model.validation.ManifestRules.PRIME_PATH;
+import static dev.hover.model.validation.ManifestRules.PRIME_ROUNDS;
 import static dev.hover.model.validation.ManifestRules.READINESS_PATH;
 import static dev.hover.model.validation.ManifestRules.REGION_NAME;
 import static dev.hover.model.validation.ManifestRules.RELATIVE_DIRECTORY;
@@ -74,9 +76,10 @@ public final class ManifestReader {
     static final List<String> JAVA_KEYS = List.of("base-image", "architecture", "jvm-options", "main-class",
             "repository");
     static final List<String> HTTP_KEYS = List.of("memory", "timeout", "warm", "concurrency", "domains",
-            "certificate", "port", "readiness-path");
-    static final List<String> CLI_KEYS = List.of("memory", "timeout", "concurrency");
-    static final List<String> QUEUE_KEYS = List.of("memory", "timeout", "concurrency", "tries", "backoff", "queues");
+            "certificate", "port", "readiness-path", "snapstart", "prime", "prime-rounds");
+    static final List<String> CLI_KEYS = List.of("memory", "timeout", "concurrency", "snapstart");
+    static final List<String> QUEUE_KEYS = List.of("memory", "timeout", "concurrency", "tries", "backoff", "queues",
+            "snapstart");
     static final List<String> ASSETS_KEYS = List.of("directory", "build-command");
     static final List<String> SCHEDULE_KEYS = List.of("cron", "command");
 
@@ -266,6 +269,16 @@ public final class ManifestReader {
                     reader.report(http.keyNode("domains"), http.pathOf("domains"), "custom domains need "
                             + "http.certificate: the ARN of an ACM certificate in us-east-1 that covers them");
                 }
+                boolean snapstart = http.bool("snapstart").orElse(false);
+                List<String> prime = http.strings("prime", PRIME_PATH).orElse(List.of());
+                reportDuplicates(http, "prime", "priming path");
+                int primeRounds = http.integer("prime-rounds", PRIME_ROUNDS).orElse(HttpFunction.DEFAULT_PRIME_ROUNDS);
+                for (String key : List.of("prime", "prime-rounds")) {
+                    if (http.has(key) && !snapstart) {
+                        reader.report(http.keyNode(key), http.pathOf(key), "priming runs only before a SnapStart "
+                                + "snapshot: set http.snapstart: true, or leave " + key + " out");
+                    }
+                }
                 return new HttpFunction(
                         http.integer("memory", MEMORY).orElse(HttpFunction.DEFAULT_MEMORY),
                         http.integer("timeout", HTTP_TIMEOUT).orElse(HttpFunction.DEFAULT_TIMEOUT),
@@ -274,7 +287,10 @@ public final class ManifestReader {
                         domains,
                         certificate,
                         http.integer("port", PORT).orElse(HttpFunction.DEFAULT_PORT),
-                        http.string("readiness-path", READINESS_PATH).orElse(HttpFunction.DEFAULT_READINESS_PATH));
+                        http.string("readiness-path", READINESS_PATH).orElse(HttpFunction.DEFAULT_READINESS_PATH),
+                        snapstart,
+                        prime,
+                        primeRounds);
             }).orElse(HttpFunction.defaults());
         }
 
@@ -282,7 +298,8 @@ public final class ManifestReader {
             return top.section("cli", CLI_KEYS).map(cli -> new CliFunction(
                     cli.integer("memory", MEMORY).orElse(CliFunction.DEFAULT_MEMORY),
                     cli.integer("timeout", TIMEOUT).orElse(CliFunction.DEFAULT_TIMEOUT),
-                    optionalInt(cli.integer("concurrency", NOT_NEGATIVE))))
+                    optionalInt(cli.integer("concurrency", NOT_NEGATIVE)),
+                    cli.bool("snapstart").orElse(false)))
                     .orElse(CliFunction.defaults());
         }
 
@@ -339,7 +356,8 @@ public final class ManifestReader {
                     settings.integer("tries", atLeast(1)).orElse(QueueFunction.DEFAULT_TRIES),
                     settings.value("backoff").flatMap(node -> backoff(node, settings.pathOf("backoff")))
                             .orElse(QueueFunction.DEFAULT_BACKOFF),
-                    queues);
+                    queues,
+                    settings.bool("snapstart").orElse(false));
         }
 
         /**

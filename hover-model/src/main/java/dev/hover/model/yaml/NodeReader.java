@@ -68,6 +68,16 @@ final class NodeReader {
         return checked(Integer.parseInt(scalar.getValue()), node, path, rule);
     }
 
+    /** true or false (YAML's yes/no and on/off too, as YAML 1.1 reads them). */
+    Optional<Boolean> bool(Node node, String path) {
+        if (!(node instanceof ScalarNode scalar) || !node.getTag().equals(Tag.BOOL)) {
+            report(node, path, "expected true or false, found " + describe(node));
+            return Optional.empty();
+        }
+        String value = scalar.getValue().toLowerCase(java.util.Locale.ROOT);
+        return Optional.of(value.equals("true") || value.equals("yes") || value.equals("on"));
+    }
+
     /** A list; a key with no value is an empty list. */
     Optional<List<Node>> list(Node node, String path) {
         if (isNull(node)) {

@@ -107,6 +107,10 @@ final class YamlSection {
         return value(key).flatMap(node -> reader.integer(node, pathOf(key), rule));
     }
 
+    Optional<Boolean> bool(String key) {
+        return value(key).flatMap(node -> reader.bool(node, pathOf(key)));
+    }
+
     Optional<List<String>> strings(String key, Rule<String> itemRule) {
         return value(key).flatMap(node -> reader.texts(node, pathOf(key), itemRule));
     }

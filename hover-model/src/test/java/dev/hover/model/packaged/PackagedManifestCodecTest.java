@@ -1,5 +1,6 @@
 package dev.hover.model.packaged;
 
+import dev.hover.model.HttpFunction;
 import dev.hover.model.QueueFunction;
 import dev.hover.model.ScheduleEntry;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class PackagedManifestCodecTest {
         queues.put("mail", new QueueFunction("mail", 512, 60, OptionalInt.of(5), 4, List.of(10, 30), List.of("mail", "bulk")));
         queues.put("default", new QueueFunction("default", 1024, 120, OptionalInt.empty(), 3, List.of(0), List.of("default")));
         return new PackagedManifest("staging", "shop-staging", "20261126-1740-abc123", environment, "com.example.App",
-                new PackagedManifest.Http(8080, "/health", 3, 30),
+                new PackagedManifest.Http(8080, "/health", 3, 30, List.of("/", "/api/items?page=2"), 7),
                 List.of(new ScheduleEntry("*/5 * * * *", "report:send --daily")), queues);
     }
 
@@ -56,6 +57,18 @@ class PackagedManifestCodecTest {
         String json = json(sample());
 
         assertThat(json).contains("\"format\" : 1", "\"mainClass\" : \"com.example.App\"", "\"concurrency\" : 5");
+    }
+
+    @Test
+    void aFileWrittenBeforePrimingPrimesTheReadinessPathOnly() throws IOException {
+        String json = "{\"format\":1,\"stage\":\"dev\",\"name\":\"a-dev\",\"buildId\":\"b\",\"mainClass\":\"M\","
+                + "\"environment\":{},\"http\":{\"port\":8080,\"readinessPath\":\"/up\",\"warm\":1,\"readyTimeoutSeconds\":5},"
+                + "\"schedule\":[],\"queues\":{}}";
+
+        PackagedManifest.Http http = parse(json).http();
+
+        assertThat(http.prime()).isEmpty();
+        assertThat(http.primeRounds()).isEqualTo(HttpFunction.DEFAULT_PRIME_ROUNDS);
     }
 
     @Test

@@ -28,7 +28,7 @@ class ManifestValidationTest {
                         3, "aws_profile", "unknown key 'aws_profile'; did you mean 'aws-profile'?"),
                 rule("unknown key in a section, no close match", BASE + "http:\n  colour: red\n",
                         4, "http.colour", "unknown key 'colour'; expected one of: memory, timeout, warm, concurrency, "
-                                + "domains, certificate, port, readiness-path"),
+                                + "domains, certificate, port, readiness-path, snapstart, prime, prime-rounds"),
                 rule("unknown key in a schedule entry", BASE + "schedule:\n  - cron: '* * * * *'\n    command: a\n    comand: b\n",
                         6, "schedule[0].comand", "unknown key 'comand'; did you mean 'command'?"),
                 rule("section key at the top level", BASE + "memory: 2048\n",
@@ -62,7 +62,7 @@ class ManifestValidationTest {
                         3, "aws-profile", "expected a string, found a list"),
                 rule("list where a mapping is expected", BASE + "http: [1]\n",
                         3, "http", "expected a mapping of keys (memory, timeout, warm, concurrency, domains, "
-                                + "certificate, port, readiness-path), found a list"),
+                                + "certificate, port, readiness-path, snapstart, prime, prime-rounds), found a list"),
                 rule("string where a list is expected", BASE + "java:\n  jvm-options: -Xmx1g -Xss1m\n",
                         4, "java.jvm-options", "expected a list, found the string '-Xmx1g -Xss1m'"),
                 rule("list item without a value", BASE + "deploy-commands:\n  - migrate\n  -\n",
@@ -108,6 +108,22 @@ class ManifestValidationTest {
                 rule("warm above reserved concurrency", BASE + "http:\n  concurrency: 2\n  warm: 5\n",
                         5, "http.warm", "keeps 5 containers warm but http.concurrency reserves only 2; "
                                 + "the warmer would be throttled"),
+                rule("snapstart not a boolean", BASE + "cli:\n  snapstart: sometimes\n",
+                        4, "cli.snapstart", "expected true or false, found the string 'sometimes'"),
+                rule("priming without SnapStart", BASE + "http:\n  prime: [/]\n",
+                        4, "http.prime", "priming runs only before a SnapStart snapshot: set http.snapstart: true, "
+                                + "or leave prime out"),
+                rule("priming rounds with SnapStart off", BASE + "http:\n  snapstart: false\n  prime-rounds: 5\n",
+                        5, "http.prime-rounds", "priming runs only before a SnapStart snapshot: set http.snapstart: "
+                                + "true, or leave prime-rounds out"),
+                rule("priming path without a slash", BASE + "http:\n  snapstart: true\n  prime: [api/health]\n",
+                        5, "http.prime[0]", "'api/health' must be a path starting with /, with an optional query, like "
+                                + "/api/products?page=1"),
+                rule("priming path listed twice", BASE + "http:\n  snapstart: true\n  prime: [/a, /a]\n",
+                        5, "http.prime[1]", "priming path '/a' is listed twice"),
+                rule("too many priming rounds", BASE + "http:\n  snapstart: true\n  prime-rounds: 5000\n",
+                        5, "http.prime-rounds", "must be between 1 and 1000 (times each priming path is requested), "
+                                + "found 5000"),
                 rule("tries zero", BASE + "queue:\n  default:\n    tries: 0\n",
                         5, "queue.default.tries", "must be 1 or more, found 0"),
 

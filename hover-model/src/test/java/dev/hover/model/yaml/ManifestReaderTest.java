@@ -83,14 +83,14 @@ class ManifestReaderTest {
         assertThat(manifest.http()).isEqualTo(new HttpFunction(2048, 25, 3, OptionalInt.of(50),
                 List.of("shop.example.com", "www.shop.example.com"),
                 Optional.of("arn:aws:acm:us-east-1:123456789012:certificate/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"),
-                8081, "/actuator/health/readiness"));
+                8081, "/actuator/health/readiness", true, List.of("/", "/products?page=1"), 50));
         assertThat(manifest.cli()).isEqualTo(new CliFunction(1536, 600, OptionalInt.of(5)));
         assertThat(manifest.queues()).containsOnlyKeys("default", "reports");
         assertThat(manifest.queues().keySet()).containsExactly("default", "reports");
         assertThat(manifest.queues().get("default")).isEqualTo(new QueueFunction("default", 1024, 120,
                 OptionalInt.of(10), 5, List.of(5, 30, 120), List.of("default", "notifications")));
         assertThat(manifest.queues().get("reports")).isEqualTo(new QueueFunction("reports", 3008, 900,
-                OptionalInt.empty(), 2, List.of(60), List.of("reports")));
+                OptionalInt.empty(), 2, List.of(60), List.of("reports"), true));
         assertThat(manifest.assets().directory()).contains("src/main/frontend/dist");
         assertThat(manifest.assets().buildCommand()).contains("npm ci && npm run build");
         assertThat(manifest.schedule()).containsExactly(
