@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 import java.time.Duration;
@@ -66,6 +67,10 @@ public final class AwsClients implements AutoCloseable {
 
     public CloudWatchLogsClient logs() {
         return make(CloudWatchLogsClient.builder());
+    }
+
+    public SqsClient sqs() {
+        return make(SqsClient.builder());
     }
 
     public StsClient sts() {

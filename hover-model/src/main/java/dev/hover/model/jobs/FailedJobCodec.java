@@ -62,25 +62,7 @@ public final class FailedJobCodec {
      * @throws IllegalArgumentException when the body is an entry with a missing or malformed field
      */
     public static Optional<FailedJob> decode(String body) {
-        Map<String, String> fields = new HashMap<>();
-        try (JsonParser in = JSON.createParser(body)) {
-            if (in.nextToken() != JsonToken.START_OBJECT) {
-                return Optional.empty();
-            }
-            while (in.nextToken() == JsonToken.FIELD_NAME) {
-                String field = in.currentName();
-                JsonToken value = in.nextToken();
-                if (value.isScalarValue()) {
-                    fields.put(field, in.getText());
-                } else {
-                    in.skipChildren();
-                }
-            }
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, String> fields = scalarFields(body);
         if (!fields.containsKey(MARKER)) {
             return Optional.empty();
         }
@@ -95,6 +77,45 @@ public final class FailedJobCodec {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("a failed-jobs entry is malformed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A job message the queue's redrive policy moved to the record as it was (its container kept
+     * dying even while the runtime tried to record it), seen as an entry.
+     *
+     * @param sourceQueue the queue it came from, when known
+     * @param receives    how often it was received before it was moved
+     * @param sentAt      when it was first sent, as close to when it failed as SQS tells
+     */
+    public static FailedJob moved(String messageId, String body, Optional<String> sourceQueue, int receives, Instant sentAt) {
+        Map<String, String> fields = scalarFields(body);
+        return new FailedJob(fields.getOrDefault("id", messageId), Optional.ofNullable(fields.get("job")),
+                sourceQueue.orElse("?"), receives, sentAt, FailedJob.Reason.POISON,
+                "moved here by the queue's redrive policy after " + receives + " receives: its container kept dying",
+                "", body);
+    }
+
+    private static Map<String, String> scalarFields(String body) {
+        Map<String, String> fields = new HashMap<>();
+        try (JsonParser in = JSON.createParser(body)) {
+            if (in.nextToken() != JsonToken.START_OBJECT) {
+                return fields;
+            }
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String field = in.currentName();
+                JsonToken value = in.nextToken();
+                if (value.isScalarValue()) {
+                    fields.put(field, in.getText());
+                } else {
+                    in.skipChildren();
+                }
+            }
+        } catch (JsonProcessingException e) {
+            return fields;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return fields;
     }
 
     private static String required(Map<String, String> fields, String name) {

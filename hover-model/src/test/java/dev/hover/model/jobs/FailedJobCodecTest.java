@@ -36,6 +36,17 @@ class FailedJobCodecTest {
     }
 
     @Test
+    void aMovedJobMessageIsSeenAsAPoisonEntryWithItsJobAndId() {
+        FailedJob moved = FailedJobCodec.moved("m-9", ENTRY.body(), Optional.of("mail-shop-staging"), 6, Instant.EPOCH);
+
+        assertThat(moved.id()).isEqualTo("6f1c");
+        assertThat(moved.job()).contains("com.example.SendInvoice");
+        assertThat(moved.reason()).isEqualTo(FailedJob.Reason.POISON);
+        assertThat(moved.body()).isEqualTo(ENTRY.body());
+        assertThat(FailedJobCodec.moved("m-9", "garbage", Optional.empty(), 6, Instant.EPOCH).id()).isEqualTo("m-9");
+    }
+
+    @Test
     void anEntryMissingAFieldSaysWhich() {
         assertThatThrownBy(() -> FailedJobCodec.decode("{\"hoverFailedJob\":1,\"id\":\"x\"}"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -1,0 +1,88 @@
+package dev.hover.maven;
+
+import dev.hover.model.jobs.FailedJob;
+import dev.hover.model.jobs.FailedJobCodec;
+import dev.hover.testsupport.LocalAws;
+import dev.hover.testsupport.MotoServer;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The queue goals as Maven runs them, against moto's SQS: their parameters, and refusals as build failures. */
+class QueueMojosTest {
+    private static MotoServer moto;
+    private static SqsClient sqs;
+
+    @TempDir
+    Path project;
+
+    private String recordUrl;
+    private String queueUrl;
+
+    @BeforeAll
+    static void startMoto() {
+        moto = LocalAws.moto();
+        moto.applyToSystemProperties();
+        sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    @BeforeEach
+    void stageWithOneFailedJob() throws Exception {
+        moto.reset();
+        Files.createDirectories(project.resolve(".hover"));
+        Files.writeString(project.resolve(".hover/staging.yml"), "name: shop-staging\nregion: us-east-1\nqueue:\n  mail: {}\n");
+        queueUrl = sqs.createQueue(r -> r.queueName("mail-shop-staging")).queueUrl();
+        recordUrl = sqs.createQueue(r -> r.queueName("shop-staging-failed-jobs")).queueUrl();
+        sqs.sendMessage(r -> r.queueUrl(recordUrl).messageBody(FailedJobCodec.encode(new FailedJob("job-1",
+                Optional.of("com.example.SendInvoice"), "mail-shop-staging", 3, Instant.parse("2026-11-26T17:45:00Z"),
+                FailedJob.Reason.FAILED, "java.lang.IllegalStateException: no mail server", "",
+                "{\"version\":1,\"id\":\"job-1\",\"job\":\"com.example.SendInvoice\",\"data\":{}}"))));
+    }
+
+    private <T extends QueueGoalMojo> T configured(T mojo) {
+        mojo.stage = "staging";
+        mojo.baseDirectory = project.toFile();
+        return mojo;
+    }
+
+    @Test
+    void queueFailedListsAndQueueRetryDispatchesAgain() throws Exception {
+        configured(new QueueFailedMojo()).execute();
+
+        QueueRetryMojo retry = configured(new QueueRetryMojo());
+        retry.job = "job-1";
+        retry.execute();
+
+        assertThat(sqs.receiveMessage(r -> r.queueUrl(queueUrl)).messages()).hasSize(1);
+        assertThat(sqs.receiveMessage(r -> r.queueUrl(recordUrl).waitTimeSeconds(1)).messages()).isEmpty();
+    }
+
+    @Test
+    void queueForgetWithoutAJobIsABuildFailureSayingWhatToGive() {
+        assertThatThrownBy(() -> configured(new QueueForgetMojo()).execute())
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("hover.job: name the failed job's id (mvn hover:queue-failed lists them)");
+    }
+
+    @Test
+    void queueForgetRemovesTheEntry() throws Exception {
+        QueueForgetMojo forget = configured(new QueueForgetMojo());
+        forget.job = "job-1";
+        forget.execute();
+
+        assertThat(sqs.receiveMessage(r -> r.queueUrl(recordUrl).waitTimeSeconds(1)).messages()).isEmpty();
+        assertThat(sqs.receiveMessage(r -> r.queueUrl(queueUrl)).messages()).isEmpty();
+    }
+}
