@@ -4,8 +4,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A handler's request that this container serve no more events: something it cannot undo is left
- * behind (a job thread that ignored its interrupt and still runs). The runtime loop posts the
- * invocation's answer first, then ends the process, so Lambda starts a fresh container for the next event.
+ * behind (a job thread that ignored its interrupt and still runs, an application whose server is
+ * gone). The runtime loop posts the invocation's answer first, then ends the process, so Lambda
+ * starts a fresh container for the next event.
  */
 public final class Retirement {
     private static final Retirement SHARED = new Retirement();

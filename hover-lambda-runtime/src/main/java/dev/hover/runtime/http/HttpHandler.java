@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import dev.hover.runtime.EventHandler;
 import dev.hover.runtime.Invocation;
 import dev.hover.runtime.Log;
+import dev.hover.runtime.Retirement;
 import dev.hover.runtime.net.Header;
 import dev.hover.runtime.net.HttpResponse;
 import dev.hover.runtime.net.RequestHead;
@@ -21,7 +22,9 @@ import java.util.function.Supplier;
 /**
  * The http function: proxies API Gateway requests to the application on loopback, and answers
  * the warmer. Every request gets an answer before Lambda's deadline: the application's response,
- * 504 when it is too slow, or 502 when it is down, breaks the connection or answers too much.
+ * 504 when it is too slow (to answer, or to read the request's body), or 502 when it breaks the
+ * connection or answers too much. An application that no longer accepts connections fails the
+ * invocation and retires the container.
  */
 public final class HttpHandler implements EventHandler {
     /** Lambda's limit on a synchronous response payload. */
@@ -33,14 +36,17 @@ public final class HttpHandler implements EventHandler {
     private final HttpEventParser parser;
     private final ResponseTranslator responses;
     private final Warmer warmer;
+    private final Retirement retirement;
     private final RequestHead head = new RequestHead();
 
-    public HttpHandler(LoopbackClient application, Warmer warmer) {
+    /** @param retirement asked to end the container when the application is gone */
+    public HttpHandler(LoopbackClient application, Warmer warmer, Retirement retirement) {
         JsonFactory json = new JsonFactory();
         this.application = application;
         this.parser = new HttpEventParser(json);
         this.responses = new ResponseTranslator(json);
         this.warmer = warmer;
+        this.retirement = retirement;
     }
 
     /** The product wiring: warmer pings go through the Lambda API. */
@@ -51,7 +57,7 @@ public final class HttpHandler implements EventHandler {
             public PingSender get() {
                 return new LambdaPingSender();
             }
-        }));
+        }), Retirement.shared());
     }
 
     /**
@@ -113,6 +119,13 @@ public final class HttpHandler implements EventHandler {
             return badGateway(request, invocation, "the response body exceeds Lambda's limit of "
                     + MAX_RESPONSE_BYTES + " bytes");
         } catch (IOException e) {
+            if (!application.listening()) {
+                // 502 forever is no use: a new container starts the application again
+                retirement.request("the application no longer listens on port " + application.port());
+                throw new ApplicationGoneException("The application no longer accepts connections on 127.0.0.1:"
+                        + application.port() + " (" + e + "): " + describe(request, invocation)
+                        + " failed, and this container ends after this answer so that Lambda starts a new one", e);
+            }
             return badGateway(request, invocation, "the application on port " + application.port() + " failed: " + e);
         }
     }

@@ -68,6 +68,19 @@ public final class LoopbackClient {
         return exchangeOn(fresh, head, body, offset, length, headRequest, maxBody, deadlineMillis);
     }
 
+    /**
+     * Whether the application still accepts connections on its port: after a failed exchange, tells
+     * an application that broke one request from one whose server is gone.
+     */
+    public boolean listening() {
+        try {
+            HttpConnection.open(HOST, port, CONNECT_TIMEOUT_MILLIS).close();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** {@code GET path}, for the readiness probe and warm-up; the connection joins the pool. */
     public HttpResponse get(String path, long deadlineMillis) throws IOException {
         probeHead.start("GET", path).header("Host", HOST + ":" + port).header("User-Agent", "hover-runtime").end();
@@ -78,7 +91,7 @@ public final class LoopbackClient {
                                     boolean headRequest, int maxBody, long deadlineMillis) throws IOException {
         HttpResponse response;
         try {
-            connection.send(head, body, offset, length);
+            connection.send(head, body, offset, length, deadlineMillis);
             response = connection.receive(headRequest, maxBody, deadlineMillis);
         } catch (IOException | RuntimeException e) {
             connection.close();

@@ -1,7 +1,9 @@
 package dev.hover.runtime.http;
 
 import dev.hover.runtime.Invocation;
+import dev.hover.runtime.Log;
 import dev.hover.runtime.net.Header;
+import dev.hover.runtime.net.HttpSyntax;
 import dev.hover.runtime.net.RequestHead;
 
 import java.nio.charset.StandardCharsets;
@@ -36,11 +38,23 @@ public final class RequestTranslator {
         return "HEAD".equals(request.method());
     }
 
+    /**
+     * Writes the request head. A header whose name is not an HTTP token, or whose value holds a
+     * control character (CR, LF, NUL, …), is left out and logged by name: forwarded, it could split
+     * the head or smuggle a second {@code Host}. So is such a cookie.
+     *
+     * @param request its method is a token ({@link HttpEventParser} refuses an event whose method is not)
+     */
     public static void write(ApiGatewayRequest request, Invocation invocation, RequestHead head) {
         head.start(request.method(), target(request));
+        StringBuilder dropped = null;
         String host = request.header("host");
+        if (host != null && !HttpSyntax.isFieldValue(host)) {
+            dropped = dropped(null, "header", "host");
+            host = null;
+        }
         if (host == null) {
-            host = request.domainName() != null ? request.domainName() : "localhost";
+            host = request.domainName() != null && HttpSyntax.isFieldValue(request.domainName()) ? request.domainName() : "localhost";
         }
         head.header("Host", host);
         boolean forwardedFor = false;
@@ -49,6 +63,10 @@ public final class RequestTranslator {
         for (Header header : request.headers()) {
             String name = header.name().toLowerCase(Locale.ROOT);
             if (NOT_FORWARDED.contains(name) || name.startsWith(HOVER_PREFIX)) {
+                continue;
+            }
+            if (!HttpSyntax.isToken(name) || !HttpSyntax.isFieldValue(header.value())) {
+                dropped = dropped(dropped, "header", header.name());
                 continue;
             }
             forwardedFor |= name.equals("x-forwarded-for");
@@ -66,7 +84,7 @@ public final class RequestTranslator {
             head.header("X-Forwarded-Host", host);
         }
         if (!request.cookies().isEmpty()) {
-            head.header("Cookie", String.join("; ", request.cookies()));
+            dropped = cookies(request, head, dropped);
         }
         if (request.body().length > 0 || BODY_EXPECTED.contains(request.method())) {
             head.header("Content-Length", request.body().length);
@@ -74,6 +92,35 @@ public final class RequestTranslator {
         head.header(REQUEST_ID_HEADER, invocation.requestId());
         head.header(DEADLINE_HEADER, invocation.deadlineMs());
         head.end();
+        if (dropped != null) {
+            Log.error("left out of " + request.method() + " " + HttpSyntax.printable(request.rawPath()) + " (request "
+                    + invocation.requestId() + "), not valid HTTP: " + dropped);
+        }
+    }
+
+    private static StringBuilder cookies(ApiGatewayRequest request, RequestHead head, StringBuilder dropped) {
+        StringBuilder joined = new StringBuilder();
+        for (String cookie : request.cookies()) {
+            if (!HttpSyntax.isFieldValue(cookie)) {
+                int equals = cookie.indexOf('=');
+                dropped = dropped(dropped, "cookie", equals < 0 ? cookie : cookie.substring(0, equals));
+                continue;
+            }
+            if (joined.length() > 0) {
+                joined.append("; ");
+            }
+            joined.append(cookie);
+        }
+        if (joined.length() > 0) {
+            head.header("Cookie", joined.toString());
+        }
+        return dropped;
+    }
+
+    /** Names only: a value may be a credential, and is what was wrong anyway. */
+    private static StringBuilder dropped(StringBuilder dropped, String what, String name) {
+        StringBuilder list = dropped == null ? new StringBuilder() : dropped.append(", ");
+        return list.append(what).append(' ').append(HttpSyntax.printable(name));
     }
 
     /** The request target: raw path and query, with what may not appear in one percent-encoded. */

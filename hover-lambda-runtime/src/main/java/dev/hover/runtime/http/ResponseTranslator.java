@@ -2,7 +2,9 @@ package dev.hover.runtime.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.hover.runtime.Log;
 import dev.hover.runtime.net.Header;
+import dev.hover.runtime.net.HttpSyntax;
 import dev.hover.runtime.net.HttpResponse;
 
 import java.io.ByteArrayOutputStream;
@@ -18,7 +20,8 @@ import java.util.Set;
 /**
  * Turns the application's response into an API Gateway HTTP API (payload 2.0) response:
  * {@code Set-Cookie} headers become {@code cookies}, repeated headers are joined with commas (as
- * API Gateway joins them), and a body is sent as text only when its type says text, else base64.
+ * API Gateway joins them), a body is sent as text only when its type says text, else base64, and a
+ * header that is not valid HTTP (its name not a token, a control character in its value) is left out.
  */
 public final class ResponseTranslator {
     private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "transfer-encoding",
@@ -37,8 +40,14 @@ public final class ResponseTranslator {
         List<String> cookies = new ArrayList<>();
         String contentType = null;
         String contentEncoding = null;
+        StringBuilder dropped = null;
         for (Header header : response.headers()) {
             String lower = header.name().toLowerCase(Locale.ROOT);
+            if (!HttpSyntax.isToken(lower) || !HttpSyntax.isFieldValue(header.value())) {
+                // a CR, LF or NUL that reached API Gateway would end up in the client's response head
+                dropped = (dropped == null ? new StringBuilder() : dropped.append(", ")).append(HttpSyntax.printable(header.name()));
+                continue;
+            }
             if (lower.equals("set-cookie")) {
                 cookies.add(header.value());
                 continue;
@@ -57,6 +66,9 @@ public final class ResponseTranslator {
             } else {
                 headers.put(name, headers.get(name) + ", " + header.value());
             }
+        }
+        if (dropped != null) {
+            Log.error("left out of a " + response.status() + " response, not valid HTTP: header(s) " + dropped);
         }
         byte[] body = response.body();
         boolean text = isText(contentType, contentEncoding) && isUtf8(body);

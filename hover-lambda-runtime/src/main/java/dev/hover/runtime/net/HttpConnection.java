@@ -41,8 +41,21 @@ public final class HttpConnection implements AutoCloseable {
         }
     }
 
-    /** Sends a request whose head ends with {@link RequestHead#end()}. */
+    /** Sends a request whose head ends with {@link RequestHead#end()}, however long it takes. */
     public void send(RequestHead head, byte[] body, int offset, int length) throws IOException {
+        send(head, body, offset, length, Long.MAX_VALUE);
+    }
+
+    /**
+     * Sends a request whose head ends with {@link RequestHead#end()}. A body too large to be sent
+     * with the head is written under the deadline: a peer that does not read it (the kernel's
+     * buffers full) would otherwise block the write for good.
+     *
+     * @param deadlineMillis epoch milliseconds after which the write fails with a
+     *                       {@link SocketTimeoutException} and the connection is closed;
+     *                       {@code Long.MAX_VALUE} waits forever
+     */
+    public void send(RequestHead head, byte[] body, int offset, int length, long deadlineMillis) throws IOException {
         if (length == 0) {
             out.write(head.bytes(), 0, head.size());
         } else if (length <= COALESCE_LIMIT) {
@@ -55,9 +68,38 @@ public final class HttpConnection implements AutoCloseable {
             out.write(coalesced, 0, total);
         } else {
             out.write(head.bytes(), 0, head.size());
-            out.write(body, offset, length);
+            writeBefore(body, offset, length, deadlineMillis);
         }
         out.flush();
+    }
+
+    /** A blocking socket write has no timeout of its own: a timer closes the socket if the write outlives the deadline. */
+    private void writeBefore(byte[] body, int offset, int length, long deadlineMillis) throws IOException {
+        if (deadlineMillis == Long.MAX_VALUE) {
+            out.write(body, offset, length);
+            return;
+        }
+        long remaining = deadlineMillis - System.currentTimeMillis();
+        if (remaining <= 0) {
+            throw new SocketTimeoutException("The deadline passed before the request body was sent");
+        }
+        WriteDeadline deadline = WriteDeadline.closeAfter(socket, remaining);
+        try {
+            out.write(body, offset, length);
+        } catch (IOException e) {
+            if (!deadline.cancel()) {
+                throw bodyNotRead(length);
+            }
+            throw e;
+        }
+        if (!deadline.cancel()) {
+            // the timer closed the socket as the write ended: the exchange cannot go on
+            throw bodyNotRead(length);
+        }
+    }
+
+    private static SocketTimeoutException bodyNotRead(int length) {
+        return new SocketTimeoutException("The peer did not read the " + length + "-byte request body before the deadline");
     }
 
     /**

@@ -24,6 +24,11 @@ import java.util.function.Supplier;
  * request of its cold start.
  */
 public final class Warmer {
+    /**
+     * The most containers one warmer event may ask for: each is a ping on a thread of its own, so a
+     * malformed event must not be able to ask for millions (Lambda's default concurrency quota is 1,000).
+     */
+    public static final int MAX_CONCURRENCY = 10_000;
     static final long PING_BUSY_MILLIS = 75;
     /** Time kept back from the warmer's own deadline to answer. */
     private static final long ANSWER_MARGIN_MILLIS = 500;

@@ -113,4 +113,20 @@ class ResponseTranslatorTest {
         assertThat(response.at("/headers/Content-Type").asText()).startsWith("text/plain");
         assertThat(response.get("body").asText()).isEqualTo("Gateway Timeout");
     }
+
+    @Test
+    void headersThatAreNotValidHttpAreLeftOut() throws IOException {
+        JsonNode response = translate(200, utf8("ok"),
+                new Header("Content-Type", "text/plain"),
+                new Header("X-Bare-Cr", "a\rb"),
+                new Header("X-Nul", "a\u0000b"),
+                new Header("X Spaced", "c"),
+                new Header("Set-Cookie", "evil=1\r\nX-Admin: 1"),
+                new Header("Set-Cookie", "good=1"),
+                new Header("X-Tabbed", "a\tb"));
+
+        assertThat(response.get("headers").properties()).extracting(java.util.Map.Entry::getKey)
+                .containsExactly("Content-Type", "X-Tabbed");
+        assertThat(response.get("cookies")).extracting(JsonNode::asText).containsExactly("good=1");
+    }
 }

@@ -24,9 +24,11 @@ public final class SampleApp {
     private SampleApp() {
     }
 
+    private static HttpServer server;
+
     public static void main(String[] args) throws IOException {
         int port = Integer.parseInt(System.getProperty("SAMPLE_PORT", "8080"));
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         server.createContext("/", SampleApp::route);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
@@ -44,6 +46,8 @@ public final class SampleApp {
                 case "/big" -> big(exchange);
                 case "/env" -> environment(exchange);
                 case "/secret" -> secret(exchange);
+                case "/bad-headers" -> badHeaders(exchange);
+                case "/stop" -> stop(exchange);
                 default -> send(exchange, 404, "text/plain", ("no route " + path).getBytes(StandardCharsets.UTF_8));
             }
         }
@@ -121,6 +125,29 @@ public final class SampleApp {
                 .map(value -> "present=true\nlength=" + value.length() + '\n')
                 .orElse("present=false\n");
         send(exchange, 200, "text/plain", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Headers no HTTP server should send, beside a good one: a NUL in a value, a space in a name. */
+    private static void badHeaders(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().add("X-Nul", "before\u0000after");
+        exchange.getResponseHeaders().add("X-Bad name", "spaced");
+        exchange.getResponseHeaders().add("Set-Cookie", "evil=1\u0000; Path=/");
+        exchange.getResponseHeaders().add("X-Good", "yes");
+        send(exchange, 200, "text/plain", "bad headers".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers, then stops listening: the application's server is gone, its JVM goes on. */
+    private static void stop(HttpExchange exchange) throws IOException {
+        send(exchange, 200, "text/plain", "stopping".getBytes(StandardCharsets.UTF_8));
+        Thread stopper = new Thread(() -> {
+            try {
+                Thread.sleep(200); // once this exchange has been answered and closed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            server.stop(0);
+        }, "sample-stop");
+        stopper.start();
     }
 
     private static String queryValue(HttpExchange exchange, String name, String fallback) {
