@@ -4,7 +4,9 @@
 // dependency injection, runs a command as the cli function and a job as the queue function.
 // A test's verify.groovy loads it with evaluate(new File(basedir, '../../../../src/it/app-checks.groovy'))
 // and calls run(basedir, [jobs: true|false, logs: <a line the application logs as it starts>]); its
-// prebuild.groovy calls image-support's prepareStage.
+// prebuild.groovy calls image-support's prepareStage. More options: jobClass (the job's class,
+// demo.VisitJob unless given), environment (more variables for every function's container, as
+// Lambda's function configuration would set them).
 //
 // What the application serves, each in its framework's own style; GREETING comes from the stage
 // manifest's environment ("Hello from the staging manifest"):
@@ -16,7 +18,7 @@
 //   GET  /files/caf%C3%A9%20menu.txt  200 text/plain: café menu.txt (the path segment, decoded)
 //   GET  /missing                     404
 // With dependency injection (jobs: true; the manifest has the queue function `jobs`): a command
-// `greet <name>` printing "<GREETING>, <name>" through an injected bean, and a job demo.VisitJob
+// `greet <name>` printing "<GREETING>, <name>" through an injected bean, and a job demo.VisitJob (or jobClass)
 // (data {"visitor": <name>}) made with an injected bean, printing "visit: <GREETING>, <name>".
 import groovy.json.JsonOutput
 import groovy.json.JsonSlurper
@@ -80,8 +82,8 @@ def checkCommand = { Closure invoke, File log ->
     assert answer.output.contains("${greeting}, Ada"): answer
 }
 
-def checkJob = { Closure invoke, File log ->
-    def message = JsonOutput.toJson([version: 1, id: 'job-1', job: 'demo.VisitJob', data: [visitor: 'Ada']])
+def checkJob = { String jobClass, Closure invoke, File log ->
+    def message = JsonOutput.toJson([version: 1, id: 'job-1', job: jobClass, data: [visitor: 'Ada']])
     def answer = invoke(JsonOutput.toJson([Records: [[messageId: 'm-1', receiptHandle: 'r-1', body: message,
                                                       attributes: [ApproximateReceiveCount: '1', SentTimestamp: '1795716000000'],
                                                       eventSource: 'aws:sqs', awsRegion: 'us-east-1',
@@ -105,7 +107,8 @@ def checkJob = { Closure invoke, File log ->
         opened.unpackLayers(rootfs)
         def image = [config: opened.config, rootfs: rootfs, libs: new File(rootfs, 'var/task/lib').list() as List]
 
-        withFunction(basedir, image, [:]) { invoke, log ->
+        Map<String, String> environment = options.environment ?: [:]
+        withFunction(basedir, image, environment) { invoke, log ->
             checkHttp(invoke, log)
             // the application's own logging reached the function's log
             assert !options.logs || log.text.contains(options.logs): log.text
@@ -115,9 +118,11 @@ def checkJob = { Closure invoke, File log ->
             new File(basedir, 'cold-start.txt').text = coldStart + '\n'
         }
         if (options.jobs) {
-            withFunction(basedir, image, [HOVER_FUNCTION_TYPE: 'cli', AWS_LAMBDA_FUNCTION_NAME: 'demo-staging-cli'], checkCommand)
-            withFunction(basedir, image, [HOVER_FUNCTION_TYPE: 'queue', HOVER_QUEUE_FUNCTION: 'jobs',
-                                          AWS_LAMBDA_FUNCTION_NAME: 'demo-staging-jobs-queue'], checkJob)
+            withFunction(basedir, image, environment + [HOVER_FUNCTION_TYPE: 'cli', AWS_LAMBDA_FUNCTION_NAME: 'demo-staging-cli'],
+                    checkCommand)
+            withFunction(basedir, image, environment + [HOVER_FUNCTION_TYPE: 'queue', HOVER_QUEUE_FUNCTION: 'jobs',
+                                                        AWS_LAMBDA_FUNCTION_NAME: 'demo-staging-jobs-queue'],
+                    checkJob.curry(options.jobClass ?: 'demo.VisitJob'))
         }
         image
     },

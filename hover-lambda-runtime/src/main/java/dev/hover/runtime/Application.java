@@ -67,6 +67,14 @@ public final class Application {
         return failure;
     }
 
+    /**
+     * The class loader of the application's own classes: its main thread's context class loader,
+     * which a framework with a class loader of its own (Quarkus's runner) sets to that loader.
+     */
+    public ClassLoader classLoader() {
+        return thread.getContextClassLoader();
+    }
+
     /** {@code main} returned normally (servers usually keep running on their own threads). */
     public boolean mainReturned() {
         return returned;

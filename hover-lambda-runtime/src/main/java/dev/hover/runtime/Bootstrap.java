@@ -113,6 +113,8 @@ public final class Bootstrap {
         Readiness.await(application, loopback, manifest.http().readinessPath(), type,
                 manifest.http().readyTimeoutSeconds() * 1000L);
         long ready = System.currentTimeMillis();
+        // the handlers find the application's jobs and services where its own classes are
+        Thread.currentThread().setContextClassLoader(application.classLoader());
 
         EventHandler handler;
         try {

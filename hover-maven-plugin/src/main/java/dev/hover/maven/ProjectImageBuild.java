@@ -104,7 +104,8 @@ final class ProjectImageBuild {
                 project.getRemotePluginRepositories()).resolve(plugin.getGroupId(), plugin.getVersion());
         List<Dependency> dependencies = ImageExclusions.of(excludes, new MavenBuildLog(log)).select(dependencies());
         ApplicationFiles application = new ApplicationFiles(projectDirectory(),
-                Path.of(project.getBuild().getOutputDirectory()), dependencies, runtime, DeclaredMainClass.of(project));
+                Path.of(project.getBuild().getOutputDirectory()), dependencies, runtime, DeclaredMainClass.of(project),
+                QuarkusProject.application(project));
         Instant now = Instant.now();
         String buildId = BuildId.next(now, new SecureRandom());
         return new ImageBuildService(new MavenBuildLog(log)).build(

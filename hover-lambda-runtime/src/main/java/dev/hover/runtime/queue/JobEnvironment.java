@@ -15,14 +15,23 @@ import java.util.ServiceLoader;
  * constructor; the built-in record codec). Looked up on first use, when the application has started.
  */
 public final class JobEnvironment {
-    private static final JobEnvironment SHARED = new JobEnvironment(Thread.currentThread().getContextClassLoader());
+    /** The runtime's: classes are looked up where the thread asking has its context class loader. */
+    private static final JobEnvironment SHARED = new JobEnvironment(null);
 
     private final ClassLoader loader;
     private volatile JobFactory factory;
     private volatile JobDataCodec codec;
 
+    /**
+     * @param loader where job classes and services are looked up; null: the asking thread's context
+     *               class loader (the runtime sets the application's once it has started)
+     */
     public JobEnvironment(ClassLoader loader) {
         this.loader = loader;
+    }
+
+    private ClassLoader loader() {
+        return loader != null ? loader : Thread.currentThread().getContextClassLoader();
     }
 
     public static JobEnvironment shared() {
@@ -39,14 +48,14 @@ public final class JobEnvironment {
 
     JobFactory factory() {
         if (factory == null) {
-            factory = ServiceLoader.load(JobFactory.class, loader).findFirst().orElse(JobEnvironment::construct);
+            factory = ServiceLoader.load(JobFactory.class, loader()).findFirst().orElse(JobEnvironment::construct);
         }
         return factory;
     }
 
     JobDataCodec codec() {
         if (codec == null) {
-            codec = ServiceLoader.load(JobDataCodec.class, loader).findFirst().orElseGet(RecordJsonCodec::new);
+            codec = ServiceLoader.load(JobDataCodec.class, loader()).findFirst().orElseGet(RecordJsonCodec::new);
         }
         return codec;
     }
@@ -55,7 +64,7 @@ public final class JobEnvironment {
     Class<?> jobClass(String name) throws InvalidJobMessageException {
         Class<?> type;
         try {
-            type = Class.forName(name, false, loader);
+            type = Class.forName(name, false, loader());
         } catch (ClassNotFoundException | LinkageError e) {
             throw new InvalidJobMessageException("job class " + name + " is not in this application", e);
         }

@@ -16,13 +16,16 @@ import java.util.Optional;
  * @param runtime           {@code hover-lambda-runtime} and its dependencies
  * @param declaredMainClass the main class the project's build declares (jar manifest, Spring Boot
  *                          plugin), if any
+ * @param quarkus           for a Quarkus project, the fast-jar application its build made: packed as
+ *                          it is instead of the classes directory and the dependencies
  */
 public record ApplicationFiles(
         Path projectDirectory,
         Path classesDirectory,
         List<Dependency> dependencies,
         List<Dependency> runtime,
-        Optional<String> declaredMainClass) {
+        Optional<String> declaredMainClass,
+        Optional<QuarkusApplication> quarkus) {
 
     public ApplicationFiles {
         Objects.requireNonNull(projectDirectory, "projectDirectory");
@@ -30,5 +33,12 @@ public record ApplicationFiles(
         dependencies = List.copyOf(dependencies);
         runtime = List.copyOf(runtime);
         Objects.requireNonNull(declaredMainClass, "declaredMainClass");
+        Objects.requireNonNull(quarkus, "quarkus");
+    }
+
+    /** A project packed from its classes directory and its dependencies. */
+    public ApplicationFiles(Path projectDirectory, Path classesDirectory, List<Dependency> dependencies,
+                            List<Dependency> runtime, Optional<String> declaredMainClass) {
+        this(projectDirectory, classesDirectory, dependencies, runtime, declaredMainClass, Optional.empty());
     }
 }

@@ -34,6 +34,7 @@ final class BuildInputs {
         Stream.concat(request.application().runtime().stream(), request.application().dependencies().stream())
                 .forEach(d -> line(inputs, "jar", d.key(), d.version(), d.snapshot(), file(d.file())));
         files(inputs, "app", request.application().classesDirectory());
+        request.application().quarkus().ifPresent(quarkus -> files(inputs, "quarkus", quarkus.directory()));
         request.manifest().assets().directory()
                 .ifPresent(directory -> files(inputs, "asset", request.application().projectDirectory().resolve(directory)));
         line(inputs, "secrets", Files.isRegularFile(secretsFile) ? sha256(read(secretsFile)) : "none");

@@ -15,7 +15,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -172,8 +174,15 @@ public final class ImageBuildService {
         labels.put("dev.hover.build-id", buildId);
         request.gitCommit().ifPresent(commit -> labels.put("org.opencontainers.image.revision", commit));
         return new ImageSpec(baseImage, manifest.java().architecture(),
-                EntryPoint.of(java, manifest.java().jvmOptions(), plan.classpath()), ImageLayout.TASK_ROOT,
+                EntryPoint.of(java, jvmOptions(plan, manifest), plan.classpath()), ImageLayout.TASK_ROOT,
                 environment, labels, plan.layers());
+    }
+
+    /** The packaging's options first, so that the stage's own options can still override them. */
+    private static List<String> jvmOptions(LayerPlan plan, StageManifest manifest) {
+        List<String> options = new ArrayList<>(plan.jvmOptions());
+        options.addAll(manifest.java().jvmOptions());
+        return options;
     }
 
     /**

@@ -11,6 +11,8 @@ public final class ImageLayout {
     public static final String RUNTIME = TASK_ROOT + "/hover/runtime";
     public static final String RESOURCES = TASK_ROOT + "/app/resources";
     public static final String CLASSES = TASK_ROOT + "/app/classes";
+    /** A Quarkus fast-jar directory, as its build made it (instead of the resources, classes and lib). */
+    public static final String QUARKUS_APP = TASK_ROOT + "/quarkus-app";
     public static final String HOVER = TASK_ROOT + "/hover";
     public static final String PACKAGED_MANIFEST = HOVER + "/stage.json";
     public static final String SECRETS = HOVER + "/secrets.env";

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * Settles the application's main class, in this order: {@code java.main-class} from the stage
- * manifest; the one the project's build declares (the jar plugin's manifest {@code mainClass},
+ * manifest; for a Quarkus application, its runner's ({@link QuarkusApplication}); the one the
+ * project's build declares (the jar plugin's manifest {@code mainClass},
  * the Spring Boot plugin's {@code mainClass} or {@code start-class}); the only class with a
  * {@code public static void main(String[])} in the project's own classes. Dependencies are not
  * searched: a library's main class is almost never the application's.
@@ -28,6 +29,11 @@ public final class MainClassResolver {
     public String resolve(Optional<String> configured, ApplicationFiles application, Path manifestFile) {
         if (configured.isPresent()) {
             return configured.get();
+        }
+        if (application.quarkus().isPresent()) {
+            String runner = application.quarkus().get().mainClass();
+            log.info("Main class " + runner + ", Quarkus's runner of " + application.quarkus().get().directory());
+            return runner;
         }
         if (application.declaredMainClass().isPresent()) {
             log.info("Main class " + application.declaredMainClass().get() + ", as the project's build declares it");

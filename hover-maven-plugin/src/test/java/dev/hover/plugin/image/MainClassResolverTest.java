@@ -38,6 +38,17 @@ class MainClassResolverTest {
     }
 
     @Test
+    void startsAQuarkusApplicationThroughItsRunnerBeforeAnyMainClassOfItsOwn() {
+        QuarkusApplication quarkus = new QuarkusApplication(project.directory.resolve("target/quarkus-app"),
+                "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of());
+        ApplicationFiles files = new ApplicationFiles(project.directory, project.classes, List.of(), List.of(),
+                Optional.of("demo.Declared"), Optional.of(quarkus));
+
+        assertThat(resolver.resolve(Optional.empty(), files, project.manifestFile))
+                .isEqualTo("io.quarkus.bootstrap.runner.QuarkusEntryPoint");
+    }
+
+    @Test
     void explainsWhenSeveralClassesHaveAMainMethod() {
         assertThatThrownBy(() -> resolver.resolve(Optional.empty(), files(Optional.empty()), project.manifestFile))
                 .isInstanceOf(ImageBuildException.class)

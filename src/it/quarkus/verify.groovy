@@ -1,0 +1,32 @@
+// The application `quarkus create app` makes passes the checks every framework passes
+// (src/it/app-checks.groovy), started by Quarkus's own runner from the fast-jar directory its build
+// made; its command and job are CDI beans registered with Hover's plain API (HoverBeans).
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('Main class io.quarkus.bootstrap.runner.QuarkusEntryPoint, Quarkus\'s runner of ')
+def stage = new File(basedir, 'target/hover/staging')
+def descriptor = new JsonSlurper().parse(new File(stage, 'build.json'))
+// snapshot-dependencies: Hover's own API at this snapshot version
+assert descriptor.image.layers*.name == ['release-dependencies', 'snapshot-dependencies', 'hover-runtime',
+                                         'quarkus-application', 'hover-stage']
+
+def files = evaluate(new File(basedir, '../../../../src/it/image-support.groovy'))
+        .openImage(basedir, new File(stage, 'image.tar')).files
+// the fast-jar directory as Quarkus made it, and nothing of the classic layout
+['quarkus-run.jar', 'quarkus/quarkus-application.dat', 'quarkus/generated-bytecode.jar', 'app/code-with-quarkus-1.0.0-SNAPSHOT.jar']
+        .each { name -> assert files.any { it.endsWith('var/task/quarkus-app/' + name) }: name }
+assert files.any { it.contains('var/task/quarkus-app/lib/boot/io.quarkus.quarkus-bootstrap-runner-') }
+assert files.any { it.contains('var/task/quarkus-app/lib/main/io.quarkus.quarkus-rest-') }
+// parent-first (application.properties): Hover's API is on the system class path, after the runtime's own copy
+assert files.any { it.contains('var/task/quarkus-app/lib/boot/dev.hover.hover-lambda-runtime-') }
+assert !files.any { it.contains('var/task/quarkus-app/lib/main/dev.hover.hover-lambda-runtime-') }
+assert !files.any { it.contains('var/task/app/') || it.contains('var/task/lib/') }
+
+def port = (new File(basedir, '.hover/staging.yml').text =~ /port: (\d+)/)[0][1]
+def image = evaluate(new File(basedir, '../../../../src/it/app-checks.groovy'))
+        .run(basedir, [jobs: true, jobClass: 'org.acme.VisitJob', environment: [QUARKUS_HTTP_PORT: port]])
+def entrypoint = image.config.config.Entrypoint
+assert entrypoint[1..2] == ['--add-opens', 'java.base/java.lang=ALL-UNNAMED']
+assert entrypoint[entrypoint.indexOf('-cp') + 1].endsWith(':/var/task/quarkus-app/quarkus-run.jar')
+true
