@@ -1,5 +1,6 @@
 package dev.hover.runtime.warmer;
 
+import dev.hover.model.validation.ManifestRules;
 import dev.hover.runtime.Invocation;
 import dev.hover.runtime.Log;
 
@@ -26,9 +27,10 @@ import java.util.function.Supplier;
 public final class Warmer {
     /**
      * The most containers one warmer event may ask for: each is a ping on a thread of its own, so a
-     * malformed event must not be able to ask for millions (Lambda's default concurrency quota is 1,000).
+     * malformed event must not be able to ask for millions. The manifest's {@code http.warm} has the
+     * same limit (a compile-time constant: no validation class is loaded at cold start).
      */
-    public static final int MAX_CONCURRENCY = 10_000;
+    public static final int MAX_CONCURRENCY = ManifestRules.MAX_WARM;
     static final long PING_BUSY_MILLIS = 75;
     /** Time kept back from the warmer's own deadline to answer. */
     private static final long ANSWER_MARGIN_MILLIS = 500;

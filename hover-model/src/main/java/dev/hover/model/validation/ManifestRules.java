@@ -21,6 +21,8 @@ public final class ManifestRules {
     public static final int MAX_HTTP_TIMEOUT = 30;
     /** A backoff releases the message by changing its visibility timeout, which SQS caps at 12 hours. */
     public static final int MAX_BACKOFF = 43_200;
+    /** The most containers the warmer keeps warm: each is a ping on a thread of its own (ten times Lambda's default concurrency quota). */
+    public static final int MAX_WARM = 10_000;
     /** Lambda's Runtime API listens on 127.0.0.1:9001 inside the function's container. */
     public static final int RUNTIME_API_PORT = 9001;
 
@@ -61,6 +63,7 @@ public final class ManifestRules {
     public static final Rule<Integer> TIMEOUT = between(1, MAX_TIMEOUT, "seconds (Lambda's limit)");
     public static final Rule<Integer> HTTP_TIMEOUT = between(1, MAX_HTTP_TIMEOUT,
             "seconds: API Gateway's HTTP API waits at most 30 seconds for the function");
+    public static final Rule<Integer> WARM = between(0, MAX_WARM, "containers (the warmer sends one ping per container)");
     public static final Rule<Integer> BACKOFF = between(0, MAX_BACKOFF,
             "seconds (SQS's longest visibility timeout is 12 hours)");
     public static final Rule<Integer> PORT = between(1, 65_535, "(a TCP port)").and(port -> port == RUNTIME_API_PORT

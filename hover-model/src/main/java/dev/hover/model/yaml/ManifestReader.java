@@ -26,6 +26,7 @@ import static dev.hover.model.validation.ManifestRules.SECURITY_GROUP_ID;
 import static dev.hover.model.validation.ManifestRules.STAGE;
 import static dev.hover.model.validation.ManifestRules.SUBNET_ID;
 import static dev.hover.model.validation.ManifestRules.TIMEOUT;
+import static dev.hover.model.validation.ManifestRules.WARM;
 import static dev.hover.model.validation.ManifestRules.atLeast;
 
 import dev.hover.model.Architecture;
@@ -256,7 +257,7 @@ public final class ManifestReader {
         private HttpFunction http() {
             return top.section("http", HTTP_KEYS).map(http -> {
                 OptionalInt concurrency = optionalInt(http.integer("concurrency", NOT_NEGATIVE));
-                int warm = http.integer("warm", NOT_NEGATIVE).orElse(HttpFunction.DEFAULT_WARM);
+                int warm = http.integer("warm", WARM).orElse(HttpFunction.DEFAULT_WARM);
                 if (concurrency.isPresent() && warm > concurrency.getAsInt() && http.has("warm")) {
                     reader.report(http.value("warm").orElseThrow(), http.pathOf("warm"), "keeps " + warm
                             + " containers warm but http.concurrency reserves only " + concurrency.getAsInt()

@@ -102,7 +102,9 @@ class ManifestValidationTest {
                         4, "http.timeout", "must be between 1 and 30 seconds: API Gateway's HTTP API waits at most "
                                 + "30 seconds for the function, found 31"),
                 rule("negative warm", BASE + "http:\n  warm: -1\n",
-                        4, "http.warm", "must be 0 or more, found -1"),
+                        4, "http.warm", "must be between 0 and 10000 containers (the warmer sends one ping per container), found -1"),
+                rule("warm beyond the warmer's limit", BASE + "http:\n  warm: 20000\n",
+                        4, "http.warm", "must be between 0 and 10000 containers (the warmer sends one ping per container), found 20000"),
                 rule("negative concurrency", BASE + "queue:\n  default:\n    concurrency: -2\n",
                         5, "queue.default.concurrency", "must be 0 or more, found -2"),
                 rule("warm above reserved concurrency", BASE + "http:\n  concurrency: 2\n  warm: 5\n",
