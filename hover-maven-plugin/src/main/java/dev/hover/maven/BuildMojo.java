@@ -2,54 +2,49 @@ package dev.hover.maven;
 
 import dev.hover.model.StageManifest;
 import dev.hover.plugin.image.BuildDescriptor;
-import dev.hover.plugin.image.ImageBuildException;
 import dev.hover.plugin.image.ImageBuildService;
 import dev.hover.plugin.image.ImageOutput;
 import dev.hover.plugin.image.ImageTarget;
 import dev.hover.plugin.image.UploadTally;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Builds a stage's image (Jib, no Docker daemon) and collects its assets, and records both in
- * {@code target/hover/<stage>/build.json} for {@code hover:deploy}. The image goes to
- * {@code hover.image} when given, else into {@code target/hover/<stage>/image.tar} (OCI layout).
+ * {@code target/hover/&lt;stage&gt;/build.json} for {@code hover:deploy}. The image goes to
+ * {@code hover.image} when given, else into {@code target/hover/&lt;stage&gt;/image.tar} (OCI layout).
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
 public class BuildMojo extends StageImageMojo {
+    static final String IMAGE = "hover.image";
+
     /**
      * A registry image to push to, e.g. {@code registry.example.com/shop}; tagged with the build id
      * when it names no tag. Credentials come from Docker's configuration and credential helpers.
      * When absent, the image is written as an OCI tar.
      */
-    @Parameter(property = "hover.image")
-    private String image;
+    @Parameter(property = IMAGE)
+    String image;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (!stageGiven("hover:build", "no image built (mvn package -Dhover.stage=<stage> builds one)")) {
-            return;
-        }
+    void run() throws IOException, MojoExecutionException {
         ProjectImageBuild projectBuild = projectBuild();
-        StageManifest manifest = projectBuild.readManifest(stage);
+        StageManifest manifest = readManifest();
+        Optional<String> registryImage = text(IMAGE, image);
         long started = System.nanoTime();
-        try {
-            ImageBuildService.Built built = projectBuild.build(manifest, image == null || image.isBlank()
-                            ? projectBuild.tarTarget(manifest)
-                            : buildId -> ImageTarget.registry(ImageTarget.taggedIfUntagged(image.trim(), buildId), Optional.empty()),
-                    javaExecutable(), allowInsecureRegistries, excludes());
-            report(built, (System.nanoTime() - started) / 1_000_000);
-        } catch (ImageBuildException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        }
+        ImageBuildService.Built built = projectBuild.build(manifest, registryImage.isEmpty()
+                        ? projectBuild.tarTarget(manifest)
+                        : buildId -> ImageTarget.registry(ImageTarget.taggedIfUntagged(registryImage.get(), buildId), Optional.empty()),
+                javaExecutable(), allowInsecureRegistries(), excludes());
+        report(built, (System.nanoTime() - started) / 1_000_000);
     }
 
     private void report(ImageBuildService.Built built, long millis) {

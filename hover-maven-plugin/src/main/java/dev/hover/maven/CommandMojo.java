@@ -1,17 +1,10 @@
 package dev.hover.maven;
 
-import dev.hover.model.validation.ManifestException;
-import dev.hover.plugin.aws.AwsErrors;
-import dev.hover.plugin.aws.AwsException;
-import dev.hover.plugin.aws.CredentialsResolver;
-import dev.hover.plugin.command.CommandException;
 import dev.hover.plugin.command.CommandRunner;
-import dev.hover.plugin.stage.StageException;
-import org.apache.maven.plugin.MojoExecutionException;
+import dev.hover.plugin.stage.StageSession;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import software.amazon.awssdk.core.exception.SdkException;
 
 import java.io.IOException;
 
@@ -20,28 +13,29 @@ import java.io.IOException;
  * output, as the command wrote it; a non-zero exit code fails the build (docs/commands.md).
  */
 @Mojo(name = "command", threadSafe = true)
-public class CommandMojo extends StageGoalMojo {
+public class CommandMojo extends HoverMojo {
+    static final String COMMAND = "hover.command";
+
     /** The command line, e.g. {@code reports:send --daily}. */
-    @Parameter(property = "hover.command")
+    @Parameter(property = COMMAND)
     String command;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
+    StageUse stageUse() {
+        return StageUse.EXISTING;
+    }
+
+    @Override
+    void run() throws IOException, MojoFailureException {
+        String commandLine = text(COMMAND, command).orElseThrow(() -> new ParameterException(
+                goal() + " needs the command line to run, e.g. -D" + COMMAND + "=\"reports:send --daily\""));
         int exitCode;
-        try {
+        try (StageSession session = openStage()) {
             // standard output, not the log: `mvn -q hover:command … > out.txt` keeps just the command's output
-            exitCode = new CommandRunner(baseDirectory.toPath(), new CredentialsResolver(), getLog()::info, System.out)
-                    .run(stage, profile(), command);
-        } catch (CommandException | StageException | ManifestException | AwsException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (SdkException e) {
-            // what no call explained: an endpoint that does not answer, a malformed setting
-            throw new MojoFailureException(AwsErrors.explain("run `" + command + "` on stage " + stage, e).getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("could not read the stage's manifest: " + e.getMessage(), e);
+            exitCode = new CommandRunner(getLog()::info, System.out).run(session, commandLine);
         }
         if (exitCode != 0) {
-            throw new MojoFailureException("`" + command + "` exited with " + exitCode + " on stage " + stage);
+            throw new MojoFailureException("`" + commandLine + "` exited with " + exitCode + " on stage " + stage());
         }
     }
 }

@@ -1,8 +1,6 @@
 package dev.hover.maven;
 
 import dev.hover.model.StageManifest;
-import dev.hover.model.validation.ManifestException;
-import dev.hover.model.yaml.ManifestReader;
 import dev.hover.plugin.image.ApplicationFiles;
 import dev.hover.plugin.image.BuildId;
 import dev.hover.plugin.image.Dependency;
@@ -12,15 +10,12 @@ import dev.hover.plugin.image.ImageExclusions;
 import dev.hover.plugin.image.ImageTarget;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -74,21 +69,6 @@ final class ProjectImageBuild {
     /** The image as an OCI tar in the stage's build directory, named {@code <name>:<build-id>}. */
     Function<String, ImageTarget> tarTarget(StageManifest manifest) {
         return buildId -> ImageTarget.tar(buildDirectory(manifest.stage()).resolve("image.tar"), manifest.name() + ":" + buildId);
-    }
-
-    StageManifest readManifest(String stage) throws MojoExecutionException, MojoFailureException {
-        Path manifestFile = manifestFile(stage);
-        if (!Files.isRegularFile(manifestFile)) {
-            throw new MojoFailureException("There is no stage manifest " + manifestFile
-                    + "; perhaps you should run mvn hover:stage-new -Dhover.stage=" + stage);
-        }
-        try {
-            return new ManifestReader().read(manifestFile);
-        } catch (ManifestException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot read " + manifestFile + ": " + e.getMessage(), e);
-        }
     }
 
     /**

@@ -1,17 +1,9 @@
 package dev.hover.maven;
 
-import dev.hover.model.validation.ManifestException;
-import dev.hover.plugin.aws.AwsErrors;
-import dev.hover.plugin.aws.AwsException;
-import dev.hover.plugin.aws.CredentialsResolver;
-import dev.hover.plugin.rollback.RollbackException;
 import dev.hover.plugin.rollback.RollbackService;
-import dev.hover.plugin.stage.StageException;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
+import dev.hover.plugin.stage.StageSession;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import software.amazon.awssdk.core.exception.SdkException;
 
 import java.io.IOException;
 
@@ -20,31 +12,33 @@ import java.io.IOException;
  * or of {@code hover.build} (docs/rollback.md).
  */
 @Mojo(name = "rollback", threadSafe = true)
-public class RollbackMojo extends StageGoalMojo {
+public class RollbackMojo extends HoverMojo {
+    static final String BUILD = "hover.build";
+    static final String DRY_RUN = "hover.dryRun";
+    static final String BREAK_LEASE = "hover.breakLease";
+
     /** The build to roll to, e.g. {@code 20261126T174500Z-3f9a2c}; by default the one before the live build. */
-    @Parameter(property = "hover.build")
+    @Parameter(property = BUILD)
     String build;
 
     /** Print what would move, and move nothing. */
-    @Parameter(property = "hover.dryRun", defaultValue = "false")
+    @Parameter(property = DRY_RUN, defaultValue = "false")
     boolean dryRun;
 
     /** Take the stage's lease even from a deploy or rollback whose lease has not lapsed: one that was killed. */
-    @Parameter(property = "hover.breakLease", defaultValue = "false")
+    @Parameter(property = BREAK_LEASE, defaultValue = "false")
     boolean breakLease;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        try {
-            new RollbackService(baseDirectory.toPath(), new CredentialsResolver(), getLog()::info)
-                    .rollback(stage, profile(), given(build), dryRun, breakLease);
-        } catch (RollbackException | StageException | ManifestException | AwsException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (SdkException e) {
-            // what no call explained: an endpoint that does not answer, a malformed setting
-            throw new MojoFailureException(AwsErrors.explain("roll back stage " + stage, e).getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("could not read the stage's manifest: " + e.getMessage(), e);
+    StageUse stageUse() {
+        return StageUse.EXISTING;
+    }
+
+    @Override
+    void run() throws IOException {
+        try (StageSession session = openStage()) {
+            new RollbackService(getLog()::info).rollback(session, text(BUILD, build), flag(DRY_RUN, dryRun),
+                    flag(BREAK_LEASE, breakLease));
         }
     }
 }

@@ -1,30 +1,24 @@
 package dev.hover.maven;
 
-import dev.hover.model.validation.ManifestException;
-import dev.hover.plugin.aws.AwsException;
-import dev.hover.plugin.aws.CredentialsResolver;
 import dev.hover.plugin.secrets.SecretsGoal;
-import dev.hover.plugin.stage.StageException;
-import dev.hover.secrets.SecretsException;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
+import dev.hover.plugin.stage.StageSession;
 
 import java.io.IOException;
 
-/** The parameters and the error handling {@code hover:secret-encrypt} and {@code hover:secret-decrypt} share. */
-abstract class SecretGoalMojo extends StageGoalMojo {
+/** What {@code hover:secret-encrypt} and {@code hover:secret-decrypt} share: the stage's secrets, its key. */
+abstract class SecretGoalMojo extends HoverMojo {
     /** What the goal does with the stage's secrets. */
     abstract SecretsGoal.Action action();
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        try {
-            new SecretsGoal(baseDirectory.toPath(), new CredentialsResolver(), getLog()::info)
-                    .run(stage, profile(), action());
-        } catch (SecretsException | StageException | ManifestException | AwsException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("could not read or write the stage's secrets files: " + e.getMessage(), e);
+    StageUse stageUse() {
+        return StageUse.EXISTING;
+    }
+
+    @Override
+    void run() throws IOException {
+        try (StageSession session = openStage()) {
+            new SecretsGoal(projectDirectory(), getLog()::info).run(session, action());
         }
     }
 }

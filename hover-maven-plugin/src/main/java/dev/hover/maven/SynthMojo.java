@@ -1,41 +1,24 @@
 package dev.hover.maven;
 
-import dev.hover.model.validation.ManifestException;
-import dev.hover.plugin.synth.SynthException;
 import dev.hover.plugin.synth.Synthesizer;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
-import java.io.File;
 import java.nio.file.Path;
 
 /**
  * Validates a stage's manifest and writes its CloudFormation template to
- * {@code target/hover/<stage>/template.json}, without calling AWS.
+ * {@code target/hover/&lt;stage&gt;/template.json}, without calling AWS.
  */
 @Mojo(name = "synth", threadSafe = true)
-public class SynthMojo extends AbstractMojo {
-
-    /** The stage, e.g. {@code staging}: its manifest is {@code .hover/<stage>.yml}. */
-    @Parameter(property = "hover.stage", required = true)
-    private String stage;
-
-    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-    private File baseDirectory;
-
-    @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
-    private File buildDirectory;
+public class SynthMojo extends HoverMojo {
+    @Override
+    StageUse stageUse() {
+        return StageUse.EXISTING;
+    }
 
     @Override
-    public void execute() throws MojoFailureException {
-        try {
-            Path template = new Synthesizer().synth(baseDirectory.toPath(), buildDirectory.toPath(), stage);
-            getLog().info("Wrote the template of stage " + stage + " to "
-                    + baseDirectory.toPath().relativize(template));
-        } catch (ManifestException | SynthException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        }
+    void run() {
+        Path template = new Synthesizer().synth(projectDirectory(), Path.of(project.getBuild().getDirectory()), stage());
+        getLog().info("Wrote the template of stage " + stage() + " to " + projectDirectory().relativize(template));
     }
 }

@@ -1,5 +1,8 @@
 package dev.hover.maven;
 
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.MavenSession;
 import dev.hover.plugin.command.MotoCliFunction;
 import dev.hover.testsupport.LocalAws;
 import dev.hover.testsupport.MotoServer;
@@ -10,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.inject.Inject;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,7 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code hover:command} as Maven runs it, against moto's Lambda: output on standard output, exit codes as build results. */
+@MojoTest
 class CommandMojoTest {
+    @Inject
+    MavenSession session;
+
     private static MotoServer moto;
 
     @TempDir
@@ -40,37 +49,30 @@ class CommandMojoTest {
         MotoCliFunction.deploy();
     }
 
-    private CommandMojo mojo(String command) {
-        CommandMojo mojo = new CommandMojo();
-        mojo.stage = "staging";
-        mojo.command = command;
-        mojo.baseDirectory = project.toFile();
-        return mojo;
+    private CommandMojo configured(CommandMojo mojo, String command) {
+        session.getUserProperties().setProperty("hover.stage", "staging");
+        session.getUserProperties().setProperty("hover.command", command);
+        return MojoProjects.in(project, mojo);
     }
 
     @Test
-    void printsTheOutputOnStandardOutput() throws Exception {
+    @InjectMojo(goal = "command", pom = ParameterWiringTest.PLAIN)
+    void printsTheOutputOnStandardOutput(CommandMojo mojo) throws Exception {
         moto.queueLambdaResults(MotoServer.REGION, List.of("{\"exitCode\": 0, \"output\": \"3 reports sent\"}"));
 
-        mojo("reports:send --daily").execute();
+        configured(mojo, "reports:send --daily").execute();
 
         assertThat(standardOut.printed()).contains("3 reports sent" + System.lineSeparator());
     }
 
     @Test
-    void aNonZeroExitCodeFailsTheBuildWithTheCode() {
+    @InjectMojo(goal = "command", pom = ParameterWiringTest.PLAIN)
+    void aNonZeroExitCodeFailsTheBuildWithTheCode(CommandMojo mojo) {
         moto.queueLambdaResults(MotoServer.REGION, List.of("{\"exitCode\": 3, \"output\": \"SMTP refused\\n\"}"));
 
-        assertThatThrownBy(() -> mojo("reports:send --daily").execute())
+        assertThatThrownBy(() -> configured(mojo, "reports:send --daily").execute())
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessage("`reports:send --daily` exited with 3 on stage staging");
         assertThat(standardOut.printed()).contains("SMTP refused\n");
-    }
-
-    @Test
-    void aMissingCommandFailsTheBuildSayingSo() {
-        assertThatThrownBy(() -> mojo(null).execute())
-                .isInstanceOf(MojoFailureException.class)
-                .hasMessageStartingWith("hover.command is empty");
     }
 }

@@ -1,10 +1,15 @@
 package dev.hover.maven;
 
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.MavenSession;
 import dev.hover.testsupport.LocalAws;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import javax.inject.Inject;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * goes to the console here, as {@code AbstractMojo}'s default log does) is captured and must hold
  * no secret value.
  */
+@MojoTest
 class SecretMojosTest {
     private static final String PASSWORD = "s3cr3t-Pa55word";
     private static final String TOKEN = "tok_live_5f2a9c7e";
@@ -29,6 +35,9 @@ class SecretMojosTest {
     private static final String PLAIN = "# production database\nexport DB_PASSWORD=\"" + PASSWORD + "\"\nAPI_TOKEN='" + TOKEN + "'\n"
             + "TLS_KEY=\"-----BEGIN PRIVATE KEY-----\n" + PEM_BODY + "\n-----END PRIVATE KEY-----\"\n";
     private static final List<String> VALUES = List.of(PASSWORD, TOKEN, PEM_BODY);
+
+    @Inject
+    MavenSession session;
 
     @TempDir
     Path project;
@@ -44,10 +53,9 @@ class SecretMojosTest {
                 "name: shop" + UUID.randomUUID().toString().substring(0, 8) + "-" + stage + "\nregion: us-east-1\n");
     }
 
-    private static <M extends SecretGoalMojo> M configure(M mojo, Path project, String stage) {
-        mojo.stage = stage;
-        mojo.baseDirectory = project.toFile();
-        return mojo;
+    private <M extends SecretGoalMojo> M configure(M mojo, String stage) {
+        session.getUserProperties().setProperty("hover.stage", stage);
+        return MojoProjects.in(project, mojo);
     }
 
     /** Runs {@code goal} with System.out and System.err captured; @return everything printed */
@@ -72,12 +80,14 @@ class SecretMojosTest {
     }
 
     @Test
-    void encryptThenDecryptRoundTripsAndPrintsNoValue() throws Exception {
+    void encryptThenDecryptRoundTripsAndPrintsNoValue(
+            @InjectMojo(goal = "secret-encrypt", pom = ParameterWiringTest.PLAIN) SecretEncryptMojo encrypt,
+            @InjectMojo(goal = "secret-decrypt", pom = ParameterWiringTest.PLAIN) SecretDecryptMojo decrypt) throws Exception {
         writeStage("staging");
         Files.writeString(project.resolve(".hover/staging-secrets.plain.env"), PLAIN);
 
-        String encrypting = captured(() -> configure(new SecretEncryptMojo(), project, "staging").execute());
-        String decrypting = captured(() -> configure(new SecretDecryptMojo(), project, "staging").execute());
+        String encrypting = captured(() -> configure(encrypt, "staging").execute());
+        String decrypting = captured(() -> configure(decrypt, "staging").execute());
 
         assertThat(encrypting).contains("[info] Encrypted 3 secrets (DB_PASSWORD, API_TOKEN, TLS_KEY) of stage staging",
                 "Created KMS key arn:aws:kms:us-east-1:");
@@ -88,16 +98,18 @@ class SecretMojosTest {
     }
 
     @Test
-    void aFailureIsAMojoFailureThatPrintsNoValue() throws Exception {
+    void aFailureIsAMojoFailureThatPrintsNoValue(
+            @InjectMojo(goal = "secret-encrypt", pom = ParameterWiringTest.PLAIN) SecretEncryptMojo encrypt,
+            @InjectMojo(goal = "secret-decrypt", pom = ParameterWiringTest.PLAIN) SecretDecryptMojo decrypt) throws Exception {
         writeStage("staging");
         Files.writeString(project.resolve(".hover/staging-secrets.plain.env"), PLAIN);
-        captured(() -> configure(new SecretEncryptMojo(), project, "staging").execute());
+        captured(() -> configure(encrypt, "staging").execute());
         Path encrypted = project.resolve(".hover/staging-secrets.env");
         String text = Files.readString(encrypted);
         int at = text.indexOf("\n  ", text.indexOf("sealed:")) + 7;
         Files.writeString(encrypted, text.substring(0, at) + (text.charAt(at) == 'Q' ? 'R' : 'Q') + text.substring(at + 1));
 
-        String printed = captured(() -> assertThatThrownBy(() -> configure(new SecretDecryptMojo(), project, "staging").execute())
+        String printed = captured(() -> assertThatThrownBy(() -> configure(decrypt, "staging").execute())
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("fails its integrity check")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(VALUES)));
@@ -107,8 +119,9 @@ class SecretMojosTest {
     }
 
     @Test
-    void aStageWithoutManifestSaysHowToCreateIt() {
-        assertThatThrownBy(() -> configure(new SecretEncryptMojo(), project, "qa").execute())
+    @InjectMojo(goal = "secret-encrypt", pom = ParameterWiringTest.PLAIN)
+    void aStageWithoutManifestSaysHowToCreateIt(SecretEncryptMojo encrypt) {
+        assertThatThrownBy(() -> configure(encrypt, "qa").execute())
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessage("there is no stage 'qa': .hover/qa.yml does not exist; create it with mvn hover:stage-new -Dhover.stage=qa");
     }

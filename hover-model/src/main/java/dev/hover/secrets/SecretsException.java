@@ -1,10 +1,12 @@
 package dev.hover.secrets;
 
+import dev.hover.model.HoverException;
+
 /**
  * A secrets operation that cannot go on. The message says what went wrong and where, and never
  * contains a secret value: it is printed by Maven and reported as a Lambda init error.
  */
-public class SecretsException extends RuntimeException {
+public class SecretsException extends HoverException {
     /** What kind of failure this is; the runtime reports it as the init error's type. */
     public enum Reason {
         /** The plain file is not valid dotenv. */

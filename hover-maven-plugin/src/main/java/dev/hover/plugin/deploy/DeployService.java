@@ -1,10 +1,9 @@
 package dev.hover.plugin.deploy;
 
 import dev.hover.model.StageManifest;
-import dev.hover.plugin.aws.AwsClients;
 import dev.hover.plugin.aws.CredentialSource;
-import dev.hover.plugin.aws.CredentialsResolver;
 import dev.hover.plugin.image.BuildDescriptor;
+import dev.hover.plugin.stage.StageSession;
 import dev.hover.template.TemplateGenerator;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileProperty;
@@ -15,17 +14,16 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * {@code hover:deploy} without Maven: resolves the stage's credentials, makes its AWS clients and
- * runs the {@link Deployer} with the template module's generator.
+ * {@code hover:deploy} without Maven: runs the {@link Deployer} in an open stage (its manifest,
+ * credentials and AWS clients) with the template module's generator.
  */
 public final class DeployService {
     /**
-     * @param profile      {@code -Dhover.profile}: overrides the manifest's {@code aws-profile}
      * @param dryRun       {@code -Dhover.dryRun}
      * @param stackTimeout {@code -Dhover.stackTimeout}
      * @param breakLease   {@code -Dhover.breakLease}
      */
-    public record Options(Optional<String> profile, boolean dryRun, Duration stackTimeout, boolean breakLease) {
+    public record Options(boolean dryRun, Duration stackTimeout, boolean breakLease) {
     }
 
     private final UnaryOperator<String> environment;
@@ -41,26 +39,23 @@ public final class DeployService {
     }
 
     /**
-     * @param manifestLocation where the manifest is, for messages ({@code .hover/<stage>.yml})
      * @throws DeployException                    when the deploy stopped; live is where it was
      * @throws dev.hover.plugin.aws.AwsException when AWS refused something, with what to do about it
      */
-    public DeploySummary deploy(StageManifest manifest, String manifestLocation, BuildDescriptor build,
-                                ImagePublisher images, Options options, Console console) {
+    public DeploySummary deploy(StageSession session, BuildDescriptor build, ImagePublisher images, Options options,
+                                Console console) {
+        StageManifest manifest = session.manifest();
         if (!build.stage().equals(manifest.stage())) {
             throw new DeployException("The build " + build.buildId() + " is of stage " + build.stage() + ", not "
                     + manifest.stage() + "; build this stage first (mvn package -Dhover.stage=" + manifest.stage() + ")");
         }
-        CredentialSource credentials = new CredentialsResolver(environment)
-                .resolve(options.profile(), manifest.awsProfile(), manifestLocation);
-        warnAboutOtherRegions(manifest, manifestLocation, credentials, console);
+        CredentialSource credentials = session.credentials();
+        warnAboutOtherRegions(manifest, session.manifestLocation(), credentials, console);
         TemplateGenerator generator = new TemplateGenerator();
         TemplateSource templates = (m, imageUri, buildId) -> generator.generate(m, imageUri, buildId).toJson();
-        try (AwsClients clients = new AwsClients(manifest.region(), credentials.provider())) {
-            Deployer deployer = new Deployer(StageAws.of(clients, manifest), images, templates, console, clock);
-            return deployer.deploy(new DeployRequest(manifest, build, options.dryRun(), options.stackTimeout(), options.breakLease()),
-                    credentials.description());
-        }
+        Deployer deployer = new Deployer(StageAws.of(session.clients(), manifest), images, templates, console, clock);
+        return deployer.deploy(new DeployRequest(manifest, build, options.dryRun(), options.stackTimeout(), options.breakLease()),
+                credentials.description());
     }
 
     /**

@@ -33,8 +33,6 @@ public final class LogTail {
     /** CloudWatch may make an event readable a while after its timestamp: each poll looks back this far, event ids say what was printed. */
     static final Duration LATE_ARRIVAL = Duration.ofMinutes(1);
 
-    private final Path projectDirectory;
-    private final CredentialsResolver credentials;
     private final Consumer<String> log;
     private final PrintStream out;
     private final Clock clock;
@@ -44,10 +42,7 @@ public final class LogTail {
      * @param log gets what the goal says about itself (the stage, the functions, the time range)
      * @param out gets the log lines, and nothing else
      */
-    public LogTail(Path projectDirectory, CredentialsResolver credentials, Consumer<String> log, PrintStream out,
-                   Clock clock, Sleeper sleeper) {
-        this.projectDirectory = projectDirectory;
-        this.credentials = credentials;
+    public LogTail(Consumer<String> log, PrintStream out, Clock clock, Sleeper sleeper) {
         this.log = log;
         this.out = out;
         this.clock = clock;
@@ -60,29 +55,25 @@ public final class LogTail {
      *
      * @throws LogsException                                when the function or {@code since} is not one, or the stage has
      *                                                      no logs to read
-     * @throws dev.hover.plugin.stage.StageException        when there is no such stage
-     * @throws dev.hover.model.validation.ManifestException when the manifest has problems
      * @throws dev.hover.plugin.aws.AwsException             when AWS refused, with what to do about it
      */
-    public void run(LogsRequest request) throws IOException {
+    public void run(StageSession session, LogsRequest request) {
         Instant since = Since.parse(request.since(), clock);
-        try (StageSession session = StageSession.open(projectDirectory, request.stage(), request.profile(), credentials, log)) {
-            List<LogSource> selected = select(session.manifest(), request);
-            LogGroups groups = new LogGroups(session.clients().logs());
-            List<LogSource> sources = withLogGroups(selected, groups, session.manifest(), request);
-            log.accept("Log events of " + sources.stream().map(LogSource::label).collect(Collectors.joining(", "))
-                    + " since " + since + request.filter().map(f -> " matching '" + f + "'").orElse(""));
-            Poll poll = new Poll(groups, sources, request.filter(), new LogLines(out, sources));
-            int printed = poll.printFrom(since);
-            if (!request.follow()) {
-                if (printed == 0) {
-                    log.accept("No log events since " + since);
-                }
-                return;
+        List<LogSource> selected = select(session.manifest(), request);
+        LogGroups groups = new LogGroups(session.clients().logs());
+        List<LogSource> sources = withLogGroups(selected, groups, session.manifest(), request);
+        log.accept("Log events of " + sources.stream().map(LogSource::label).collect(Collectors.joining(", "))
+                + " since " + since + request.filter().map(f -> " matching '" + f + "'").orElse(""));
+        Poll poll = new Poll(groups, sources, request.filter(), new LogLines(out, sources));
+        int printed = poll.printFrom(since);
+        if (!request.follow()) {
+            if (printed == 0) {
+                log.accept("No log events since " + since);
             }
-            log.accept("Following: new events every " + POLL_INTERVAL.toSeconds() + " s; stop with Ctrl-C");
-            follow(poll, since);
+            return;
         }
+        log.accept("Following: new events every " + POLL_INTERVAL.toSeconds() + " s; stop with Ctrl-C");
+        follow(poll, since);
     }
 
     private void follow(Poll poll, Instant since) {
@@ -112,19 +103,19 @@ public final class LogTail {
             return all;
         }
         return List.of(all.stream().filter(source -> source.isNamed(function.get())).findFirst()
-                .orElseThrow(() -> new LogsException("hover.function: the stage " + request.stage() + " has no function '"
+                .orElseThrow(() -> new LogsException("hover.function: the stage " + manifest.stage() + " has no function '"
                         + function.get() + "'; its functions are " + labels(all))));
     }
 
     /** The selected sources whose log group exists; the template makes them, so a missing one was not deployed yet. */
     private List<LogSource> withLogGroups(List<LogSource> selected, LogGroups groups, StageManifest manifest,
                                           LogsRequest request) {
-        String deployFirst = "deploy the stage first (mvn deploy -Dhover.stage=" + request.stage() + ")";
+        String deployFirst = "deploy the stage first (mvn deploy -Dhover.stage=" + manifest.stage() + ")";
         Set<String> existing = groups.existing(Names.of(manifest).logGroup(manifest.name() + "-"));
         List<LogSource> present = selected.stream().filter(source -> existing.contains(source.logGroup())).toList();
         List<LogSource> missing = selected.stream().filter(source -> !present.contains(source)).toList();
         if (existing.isEmpty()) {
-            throw new LogsException("The stage " + request.stage() + " has no log groups in " + manifest.region()
+            throw new LogsException("The stage " + manifest.stage() + " has no log groups in " + manifest.region()
                     + " (" + Names.of(manifest).logGroup(manifest.name() + "-*") + "): " + deployFirst);
         }
         if (present.isEmpty()) {

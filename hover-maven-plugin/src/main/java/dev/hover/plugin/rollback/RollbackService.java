@@ -3,7 +3,6 @@ package dev.hover.plugin.rollback;
 import dev.hover.model.Names;
 import dev.hover.model.StageManifest;
 import dev.hover.plugin.aws.AssetsBucket;
-import dev.hover.plugin.aws.CredentialsResolver;
 import dev.hover.plugin.aws.Functions;
 import dev.hover.plugin.aws.Identity;
 import dev.hover.plugin.aws.StackState;
@@ -16,8 +15,6 @@ import dev.hover.plugin.lease.LeaseException;
 import dev.hover.plugin.lease.StageLease;
 import dev.hover.plugin.stage.StageSession;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,65 +33,56 @@ import java.util.stream.Collectors;
  * checked to have a version of the target build before any alias moves.
  */
 public final class RollbackService {
-    private final Path projectDirectory;
-    private final CredentialsResolver credentials;
     private final Consumer<String> log;
     private final Clock clock;
 
-    /** @param log gets the goal's lines: the stage, then the summary of what moved */
-    public RollbackService(Path projectDirectory, CredentialsResolver credentials, Consumer<String> log) {
-        this(projectDirectory, credentials, log, Clock.systemUTC());
+    /** @param log gets the summary of what moved */
+    public RollbackService(Consumer<String> log) {
+        this(log, Clock.systemUTC());
     }
 
     /** @param clock judges whether another holder's lease has lapsed */
-    public RollbackService(Path projectDirectory, CredentialsResolver credentials, Consumer<String> log, Clock clock) {
-        this.projectDirectory = projectDirectory;
-        this.credentials = credentials;
+    public RollbackService(Consumer<String> log, Clock clock) {
         this.log = log;
         this.clock = clock;
     }
 
     /**
-     * @param profile {@code -Dhover.profile}, which wins over the manifest's {@code aws-profile}
      * @param build   {@code -Dhover.build}: the build to roll to; empty: the one before the live build
      * @param dryRun  {@code -Dhover.dryRun}: print what would move, move nothing
      * @param breakLease {@code -Dhover.breakLease}: take the stage's lease even from a holder whose lease has not lapsed
      * @throws RollbackException                            when the stage is not deployed, there is nothing to roll
      *                                                      back to, the build is unknown, a function lacks it, or
      *                                                      another deploy or rollback holds the stage's lease
-     * @throws dev.hover.plugin.stage.StageException        when there is no such stage
-     * @throws dev.hover.model.validation.ManifestException when the manifest has problems
      * @throws dev.hover.plugin.aws.AwsException             when AWS refused, with what to do about it
      */
-    public RollbackPlan rollback(String stage, Optional<String> profile, Optional<String> build, boolean dryRun,
-                                 boolean breakLease) throws IOException {
-        try (StageSession session = StageSession.open(projectDirectory, stage, profile, credentials, log)) {
-            StageManifest manifest = session.manifest();
-            AssetsBucket bucket = new AssetsBucket(session.clients().s3(), Names.of(manifest).assetsBucket());
-            if (!bucket.exists()) {
-                throw new RollbackException("The stage " + stage + " is not deployed: its assets bucket " + bucket.name()
-                        + " does not exist in " + manifest.region() + " (the first deploy makes it); there is nothing to "
-                        + "roll back (mvn deploy -Dhover.stage=" + stage + " deploys it)");
-            }
-            if (dryRun) {
-                StageLease.holder(bucket, clock).ifPresent(holder -> log.accept("The " + holder.describe()
-                        + " holds the stage's lease: what this dry run shows may change when it ends."));
-                return rollback(session, manifest, build, true);
-            }
-            String caller = new Identity(session.clients().sts()).whoAmI().arn();
-            StageLease.Claim claim = new StageLease.Claim(stage, "rollback", build, caller, StageLease.localUser(),
-                    "roll back again");
-            StageLease lease;
-            try {
-                lease = StageLease.take(bucket, claim, breakLease, clock, line -> log.accept("Warning: " + line));
-            } catch (LeaseException e) {
-                throw new RollbackException(e.getMessage());
-            }
-            try {
-                return rollback(session, manifest, build, false);
-            } finally {
-                lease.close();
-            }
+    public RollbackPlan rollback(StageSession session, Optional<String> build, boolean dryRun, boolean breakLease) {
+        StageManifest manifest = session.manifest();
+        String stage = manifest.stage();
+        AssetsBucket bucket = new AssetsBucket(session.clients().s3(), Names.of(manifest).assetsBucket());
+        if (!bucket.exists()) {
+            throw new RollbackException("The stage " + stage + " is not deployed: its assets bucket " + bucket.name()
+                    + " does not exist in " + manifest.region() + " (the first deploy makes it); there is nothing to "
+                    + "roll back (mvn deploy -Dhover.stage=" + stage + " deploys it)");
+        }
+        if (dryRun) {
+            StageLease.holder(bucket, clock).ifPresent(holder -> log.accept("The " + holder.describe()
+                    + " holds the stage's lease: what this dry run shows may change when it ends."));
+            return rollback(session, manifest, build, true);
+        }
+        String caller = new Identity(session.clients().sts()).whoAmI().arn();
+        StageLease.Claim claim = new StageLease.Claim(stage, "rollback", build, caller, StageLease.localUser(),
+                "roll back again");
+        StageLease lease;
+        try {
+            lease = StageLease.take(bucket, claim, breakLease, clock, line -> log.accept("Warning: " + line));
+        } catch (LeaseException e) {
+            throw new RollbackException(e.getMessage());
+        }
+        try {
+            return rollback(session, manifest, build, false);
+        } finally {
+            lease.close();
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.hover.plugin.secrets;
 
-import dev.hover.plugin.aws.CredentialsResolver;
 import dev.hover.plugin.aws.Identity;
 import dev.hover.plugin.aws.KmsKeys;
 import dev.hover.plugin.stage.StageSession;
@@ -9,7 +8,6 @@ import dev.hover.secrets.StageBinding;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -24,29 +22,22 @@ public final class SecretsGoal {
     }
 
     private final Path projectDirectory;
-    private final CredentialsResolver credentials;
     private final Consumer<String> log;
 
-    public SecretsGoal(Path projectDirectory, CredentialsResolver credentials, Consumer<String> log) {
+    public SecretsGoal(Path projectDirectory, Consumer<String> log) {
         this.projectDirectory = projectDirectory;
-        this.credentials = credentials;
         this.log = log;
     }
 
     /**
-     * @param profile {@code -Dhover.profile}, which wins over the manifest's {@code aws-profile}
-     * @throws dev.hover.plugin.stage.StageException        when there is no such stage
-     * @throws dev.hover.model.validation.ManifestException when the manifest has problems
-     * @throws SecretsException                             when a secrets file or KMS refuses
-     * @throws dev.hover.plugin.aws.AwsException             when AWS cannot be reached with these credentials
+     * @throws SecretsException                 when a secrets file or KMS refuses
+     * @throws dev.hover.plugin.aws.AwsException when AWS cannot be reached with these credentials
      */
-    public void run(String stage, Optional<String> profile, Action action) throws IOException {
-        try (StageSession session = StageSession.open(projectDirectory, stage, profile, credentials, log)) {
-            KmsKeys kms = new KmsKeys(session.clients().kms());
-            Identity identity = new Identity(session.clients().sts());
-            StageKey stageKey = new StageKey(kms, () -> identity.whoAmI().arn());
-            action.run(new StageSecrets(projectDirectory.resolve(".hover"),
-                    new StageBinding(session.manifest().name(), stage), kms, stageKey, log));
-        }
+    public void run(StageSession session, Action action) throws IOException {
+        KmsKeys kms = new KmsKeys(session.clients().kms());
+        Identity identity = new Identity(session.clients().sts());
+        StageKey stageKey = new StageKey(kms, () -> identity.whoAmI().arn());
+        action.run(new StageSecrets(projectDirectory.resolve(".hover"),
+                new StageBinding(session.manifest().name(), session.manifest().stage()), kms, stageKey, log));
     }
 }

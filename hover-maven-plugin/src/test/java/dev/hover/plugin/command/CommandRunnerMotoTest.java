@@ -1,7 +1,7 @@
 package dev.hover.plugin.command;
 
 import dev.hover.plugin.aws.CredentialsResolver;
-import dev.hover.plugin.stage.StageException;
+import dev.hover.plugin.stage.StageSession;
 import dev.hover.testsupport.LocalAws;
 import dev.hover.testsupport.MotoServer;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,8 +46,9 @@ class CommandRunnerMotoTest {
 
     private int run(String commandLine) throws Exception {
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        return new CommandRunner(project, new CredentialsResolver(), log::add, out)
-                .run("staging", Optional.empty(), commandLine);
+        try (StageSession session = StageSession.open(project, "staging", Optional.empty(), new CredentialsResolver(), log::add)) {
+            return new CommandRunner(log::add, out).run(session, commandLine);
+        }
     }
 
     private String printed() {
@@ -117,24 +118,5 @@ class CommandRunnerMotoTest {
         assertThatThrownBy(() -> run("reports:send"))
                 .isInstanceOf(CommandException.class)
                 .hasMessageContaining("deploy the stage first");
-    }
-
-    @Test
-    void anUnknownStageNamesTheMissingManifest() {
-        assertThatThrownBy(() -> new CommandRunner(project, new CredentialsResolver(), log::add, System.out)
-                .run("qa", Optional.empty(), "reports:send"))
-                .isInstanceOf(StageException.class)
-                .hasMessage("there is no stage 'qa': .hover/qa.yml does not exist; create it with mvn hover:stage-new -Dhover.stage=qa");
-    }
-
-    @Test
-    void anEmptyCommandIsRefusedBeforeAnythingElse() {
-        for (String empty : new String[] {null, "", "   "}) {
-            assertThatThrownBy(() -> new CommandRunner(project, new CredentialsResolver(), log::add, System.out)
-                    .run("qa", Optional.empty(), empty))
-                    .isInstanceOf(CommandException.class)
-                    .hasMessage("hover.command is empty: give the command line to run, e.g. -Dhover.command=\"reports:send --daily\"");
-        }
-        assertThat(log).isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package dev.hover.plugin.logs;
 
 import dev.hover.plugin.aws.CredentialsResolver;
+import dev.hover.plugin.stage.StageSession;
 import dev.hover.testsupport.LocalAws;
 import dev.hover.testsupport.MotoServer;
 import org.junit.jupiter.api.AfterEach;
@@ -76,12 +77,13 @@ class LogTailMotoTest {
     }
 
     private void run(LogsRequest request, Sleeper sleeper) throws Exception {
-        new LogTail(project, new CredentialsResolver(), log::add, new PrintStream(printed, true, StandardCharsets.UTF_8),
-                clock, sleeper).run(request);
+        try (StageSession session = StageSession.open(project, "staging", Optional.empty(), new CredentialsResolver(), log::add)) {
+            new LogTail(log::add, new PrintStream(printed, true, StandardCharsets.UTF_8), clock, sleeper).run(session, request);
+        }
     }
 
     private void run(Optional<String> function, String since, Optional<String> filter) throws Exception {
-        run(new LogsRequest("staging", Optional.empty(), function, since, filter, false), duration -> {
+        run(new LogsRequest(function, since, filter, false), duration -> {
             throw new AssertionError("only follow waits");
         });
     }
@@ -169,7 +171,7 @@ class LogTailMotoTest {
             }
         };
 
-        run(new LogsRequest("staging", Optional.empty(), Optional.of("cli"), "10m", Optional.empty(), true), sleeper);
+        run(new LogsRequest(Optional.of("cli"), "10m", Optional.empty(), true), sleeper);
 
         assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
         assertThat(waits).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2));
@@ -192,7 +194,8 @@ class LogTailMotoTest {
                 .isInstanceOf(LogsException.class)
                 .hasMessage("hover.since: '10 minutes' is neither an age like 10m, 2h or 1d (s, m, h, d) "
                         + "nor an instant like 2026-11-26T09:30:00Z");
-        assertThat(log).as("refused before anything else").isEmpty();
+        assertThat(log).as("refused before reading any log group: only the stage's opening line")
+                .singleElement().asString().startsWith("Stage staging (shop-staging)");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.hover.plugin.rollback;
 import dev.hover.plugin.aws.AssetsBucket;
 import dev.hover.plugin.aws.CredentialsResolver;
 import dev.hover.plugin.lease.StageLease;
+import dev.hover.plugin.stage.StageSession;
 import dev.hover.testsupport.LocalAws;
 import dev.hover.testsupport.MotoServer;
 import org.junit.jupiter.api.AfterEach;
@@ -74,8 +75,9 @@ class RollbackServiceMotoTest {
     }
 
     private RollbackPlan rollback(Optional<String> build, boolean dryRun, boolean breakLease) throws Exception {
-        return new RollbackService(project, new CredentialsResolver(), log::add)
-                .rollback("staging", Optional.empty(), build, dryRun, breakLease);
+        try (StageSession session = StageSession.open(project, "staging", Optional.empty(), new CredentialsResolver(), log::add)) {
+            return new RollbackService(log::add).rollback(session, build, dryRun, breakLease);
+        }
     }
 
     /** A deploy of build b9 that holds the stage's lease now. */

@@ -1,10 +1,12 @@
 package dev.hover.model.validation;
 
+import dev.hover.model.HoverException;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** A manifest that cannot be used, with every problem found in it, not just the first. */
-public class ManifestException extends RuntimeException {
+public class ManifestException extends HoverException {
     private final List<Problem> problems;
 
     public ManifestException(List<Problem> problems) {

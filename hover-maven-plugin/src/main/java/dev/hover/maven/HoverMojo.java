@@ -1,0 +1,222 @@
+package dev.hover.maven;
+
+import dev.hover.model.HoverException;
+import dev.hover.model.StageManifest;
+import dev.hover.plugin.aws.AwsErrors;
+import dev.hover.plugin.aws.CredentialsResolver;
+import dev.hover.plugin.stage.StageException;
+import dev.hover.plugin.stage.StageFiles;
+import dev.hover.plugin.stage.StageSession;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import software.amazon.awssdk.core.exception.SdkException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What every {@code hover:*} goal shares: the stage and the AWS profile, {@code hover.skip}, the
+ * property-first reading of every {@code hover.*} parameter ({@link GoalParameters}), the choice of
+ * the modules a goal acts on in a multi-module build, the one way a stage is opened, and the one
+ * place where Hover's problems become build failures.
+ */
+public abstract class HoverMojo extends AbstractMojo {
+    static final String STAGE = "hover.stage";
+    static final String PROFILE = "hover.profile";
+    static final String SKIP = "hover.skip";
+
+    /** How a goal uses the stage it is given. */
+    enum StageUse {
+        /** The goal acts on an existing stage, which it needs. */
+        EXISTING,
+        /**
+         * As {@link #EXISTING}, but bound to a lifecycle phase the goal does nothing without a stage, so
+         * that {@code mvn package} still works for builds that deploy nothing.
+         */
+        EXISTING_WHEN_GIVEN,
+        /** The goal creates the stage. */
+        NEW
+    }
+
+    /** The stage, e.g. {@code staging}: its manifest is {@code .hover/<stage>.yml}. */
+    @Parameter(property = STAGE)
+    String stage;
+
+    /**
+     * An AWS profile: {@code hover:stage-new} writes it as the manifest's {@code aws-profile}; the other
+     * goals use it instead of the manifest's (credentials in the environment win over both).
+     */
+    @Parameter(property = PROFILE)
+    String profile;
+
+    /** Do nothing: for one module, or for a whole build ({@code -Dhover.skip}). */
+    @Parameter(property = SKIP, defaultValue = "false")
+    boolean skip;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    MojoExecution execution;
+
+    private GoalParameters parameters;
+
+    /** How this goal uses its stage. */
+    abstract StageUse stageUse();
+
+    /** The goal's work, once its parameters are checked and it is known to act on this module. */
+    abstract void run() throws IOException, MojoExecutionException, MojoFailureException;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        try {
+            parameters().check();
+            if (actsHere()) {
+                run();
+            }
+        } catch (HoverException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (SdkException e) {
+            // what no call explained: an endpoint that does not answer, a malformed setting
+            throw new MojoFailureException(AwsErrors.explain("run " + goal() + onStage(), e).getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException(goal() + " could not read or write a file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether this goal has work in this module; says why not when it has none. */
+    private boolean actsHere() {
+        if (flag(SKIP, skip)) {
+            getLog().info("hover.skip is set: " + goal() + " skipped");
+            return false;
+        }
+        Optional<String> name = text(STAGE, stage);
+        if (stageUse() != StageUse.NEW) {
+            if (name.isEmpty()) {
+                if (stageUse() == StageUse.EXISTING_WHEN_GIVEN && execution.getSource() != MojoExecution.Source.CLI) {
+                    getLog().info("No hover.stage given: " + goal() + " does nothing (-Dhover.stage=<stage> names one)");
+                    return false;
+                }
+                throw new ParameterException(goal() + " needs a stage: add -Dhover.stage=<stage>");
+            }
+            if (!inThisModule(name.get())) {
+                return false;
+            }
+        }
+        if ("pom".equals(project.getPackaging())) {
+            getLog().info(project.getArtifactId() + " is a pom module: " + goal() + " skipped here");
+            return false;
+        }
+        if (stageUse() == StageUse.NEW && applicationModules() > 1) {
+            throw new ParameterException(goal() + " creates the stage in one module, and this build has "
+                    + applicationModules() + ": name it with -pl <module>");
+        }
+        return true;
+    }
+
+    /**
+     * In a multi-module build the goal acts on the modules that have the stage and skips the others;
+     * when none has it, that is an error (in a single project, opening the stage says so).
+     */
+    private boolean inThisModule(String stageName) {
+        List<MavenProject> reactor = reactor();
+        if (reactor.size() < 2 || hasStage(project, stageName)) {
+            return true;
+        }
+        if (reactor.stream().noneMatch(module -> hasStage(module, stageName))) {
+            throw new StageException("there is no stage '" + stageName + "' in this build: no module has .hover/"
+                    + stageName + ".yml; create it in the module to deploy with mvn hover:stage-new -Dhover.stage="
+                    + stageName + " -pl <module>");
+        }
+        getLog().info(project.getArtifactId() + " has no .hover/" + stageName + ".yml: " + goal() + " skipped here");
+        return false;
+    }
+
+    private List<MavenProject> reactor() {
+        return Optional.ofNullable(session.getProjects()).orElse(List.of());
+    }
+
+    private long applicationModules() {
+        return reactor().stream().filter(module -> !"pom".equals(module.getPackaging())).count();
+    }
+
+    private static boolean hasStage(MavenProject module, String stageName) {
+        return Files.isRegularFile(new StageFiles(module.getBasedir().toPath(), stageName).manifest());
+    }
+
+    /** {@code hover:deploy}, as the user typed it. */
+    final String goal() {
+        return execution.getMojoDescriptor().getPluginDescriptor().getGoalPrefix() + ":" + execution.getMojoDescriptor().getGoal();
+    }
+
+    private String onStage() {
+        return text(STAGE, stage).map(s -> " on stage " + s).orElse("");
+    }
+
+    /** The stage this goal acts on (checked to be given before {@link #run()}, except by a goal that creates it). */
+    final String stage() {
+        return text(STAGE, stage).orElseThrow(() -> new ParameterException(goal() + " needs a stage: add -Dhover.stage=<stage>"));
+    }
+
+    /** {@code hover.profile}, when given. */
+    final Optional<String> profile() {
+        return text(PROFILE, profile);
+    }
+
+    final Path projectDirectory() {
+        return project.getBasedir().toPath();
+    }
+
+    /** Reads and validates the stage's manifest, without calling AWS. */
+    final StageManifest readManifest() throws IOException {
+        return StageSession.readManifest(projectDirectory(), stage());
+    }
+
+    /**
+     * Opens the stage: its manifest, its credentials and AWS clients in its region. The one way a goal
+     * reaches AWS, so that what applies to every call (credentials, the SDK's endpoint settings) is
+     * decided here.
+     */
+    final StageSession openStage() throws IOException {
+        return StageSession.open(projectDirectory(), stage(), profile(), new CredentialsResolver(), getLog()::info);
+    }
+
+    private GoalParameters parameters() {
+        if (parameters == null) {
+            parameters = GoalParameters.of(execution.getMojoDescriptor(), session.getUserProperties(),
+                    session.getSystemProperties());
+        }
+        return parameters;
+    }
+
+    /** A text parameter, property first; blank counts as not given. */
+    final Optional<String> text(String property, String configured) {
+        return parameters().text(property, configured);
+    }
+
+    /** A true/false parameter, property first ({@code -Dhover.dryRun} alone is true). */
+    final boolean flag(String property, boolean configured) {
+        return parameters().flag(property, configured);
+    }
+
+    /** A list parameter, property first: {@code -Dhover.excludes=a:b,c:d}. */
+    final List<String> list(String property, List<String> configured) {
+        return parameters().list(property, configured);
+    }
+
+    /** A whole-number parameter, property first. */
+    final int number(String property, int configured) {
+        return parameters().number(property, configured);
+    }
+}
