@@ -114,7 +114,8 @@ public abstract class HoverMojo extends AbstractMojo {
                 return false;
             }
         }
-        if ("pom".equals(project.getPackaging())) {
+        // a project of its own is acted on whatever its packaging: only a parent is skipped
+        if ("pom".equals(project.getPackaging()) && reactor().size() > 1) {
             getLog().info(project.getArtifactId() + " is a pom module: " + goal() + " skipped here");
             return false;
         }

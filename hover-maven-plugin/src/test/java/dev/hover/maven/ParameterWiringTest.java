@@ -124,14 +124,27 @@ class ParameterWiringTest {
 
     @Test
     @InjectMojo(goal = "synth", pom = PLAIN)
-    void aPomModuleIsSkipped(SynthMojo mojo) throws Exception {
+    void aPomModuleOfAMultiModuleBuildIsSkipped(SynthMojo mojo) throws Exception {
+        stage(project, "staging");
+        property("hover.stage", "staging");
+        in(project, mojo).project.setPackaging("pom");
+        reactor(mojo.project, module(Files.createDirectories(project.resolve("app")), "jar"));
+
+        mojo.execute();
+
+        assertThat(template("staging")).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "synth", pom = PLAIN)
+    void aPomProjectOfItsOwnIsActedOn(SynthMojo mojo) throws Exception {
         stage(project, "staging");
         property("hover.stage", "staging");
         in(project, mojo).project.setPackaging("pom");
 
         mojo.execute();
 
-        assertThat(template("staging")).doesNotExist();
+        assertThat(template("staging")).isRegularFile();
     }
 
     @Test
