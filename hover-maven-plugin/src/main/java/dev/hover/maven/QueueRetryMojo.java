@@ -1,25 +1,19 @@
 package dev.hover.maven;
 
 import dev.hover.plugin.queue.FailedJobsService;
+import dev.hover.plugin.stage.StageSession;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-
-import java.io.IOException;
 
 /** Dispatches failed jobs again onto the queues they came from, and removes them from the record. */
 @Mojo(name = "queue-retry", threadSafe = true)
 public class QueueRetryMojo extends QueueGoalMojo {
     /** The failed job's id ({@code hover:queue-failed} lists them), or {@code all}. */
-    @Parameter(property = "hover.job")
+    @Parameter(property = JOB)
     String job;
 
     @Override
-    String action() {
-        return "retry failed jobs";
-    }
-
-    @Override
-    void run(FailedJobsService service) throws IOException {
-        service.retry(stage, profile(), job);
+    void run(FailedJobsService service, StageSession session) {
+        service.retry(session, text(JOB, job).orElse(null));
     }
 }

@@ -4,6 +4,9 @@ import dev.hover.model.jobs.FailedJob;
 import dev.hover.model.jobs.FailedJobCodec;
 import dev.hover.testsupport.LocalAws;
 import dev.hover.testsupport.MotoServer;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+
+import javax.inject.Inject;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The queue goals as Maven runs them, against moto's SQS: their parameters, and refusals as build failures. */
+@MojoTest
 class QueueMojosTest {
     private static MotoServer moto;
     private static SqsClient sqs;
+
+    @Inject
+    MavenSession session;
 
     @TempDir
     Path project;
@@ -52,35 +61,36 @@ class QueueMojosTest {
     }
 
     private <T extends QueueGoalMojo> T configured(T mojo) {
-        mojo.stage = "staging";
-        mojo.baseDirectory = project.toFile();
-        return mojo;
+        session.getUserProperties().setProperty("hover.stage", "staging");
+        return MojoProjects.in(project, mojo);
     }
 
     @Test
-    void queueFailedListsAndQueueRetryDispatchesAgain() throws Exception {
-        configured(new QueueFailedMojo()).execute();
+    void queueFailedListsAndQueueRetryDispatchesAgain(
+            @InjectMojo(goal = "queue-failed", pom = ParameterWiringTest.PLAIN) QueueFailedMojo failed,
+            @InjectMojo(goal = "queue-retry", pom = ParameterWiringTest.PLAIN) QueueRetryMojo retry) throws Exception {
+        configured(failed).execute();
 
-        QueueRetryMojo retry = configured(new QueueRetryMojo());
-        retry.job = "job-1";
-        retry.execute();
+        session.getUserProperties().setProperty("hover.job", "job-1");
+        configured(retry).execute();
 
         assertThat(sqs.receiveMessage(r -> r.queueUrl(queueUrl)).messages()).hasSize(1);
         assertThat(sqs.receiveMessage(r -> r.queueUrl(recordUrl).waitTimeSeconds(1)).messages()).isEmpty();
     }
 
     @Test
-    void queueForgetWithoutAJobIsABuildFailureSayingWhatToGive() {
-        assertThatThrownBy(() -> configured(new QueueForgetMojo()).execute())
+    @InjectMojo(goal = "queue-forget", pom = ParameterWiringTest.PLAIN)
+    void queueForgetWithoutAJobIsABuildFailureSayingWhatToGive(QueueForgetMojo forget) {
+        assertThatThrownBy(() -> configured(forget).execute())
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessage("hover.job: name the failed job's id (mvn hover:queue-failed lists them)");
     }
 
     @Test
-    void queueForgetRemovesTheEntry() throws Exception {
-        QueueForgetMojo forget = configured(new QueueForgetMojo());
-        forget.job = "job-1";
-        forget.execute();
+    @InjectMojo(goal = "queue-forget", pom = ParameterWiringTest.PLAIN)
+    void queueForgetRemovesTheEntry(QueueForgetMojo forget) throws Exception {
+        session.getUserProperties().setProperty("hover.job", "job-1");
+        configured(forget).execute();
 
         assertThat(sqs.receiveMessage(r -> r.queueUrl(recordUrl).waitTimeSeconds(1)).messages()).isEmpty();
         assertThat(sqs.receiveMessage(r -> r.queueUrl(queueUrl)).messages()).isEmpty();

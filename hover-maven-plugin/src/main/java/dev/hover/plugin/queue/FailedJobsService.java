@@ -4,11 +4,8 @@ import dev.hover.model.Names;
 import dev.hover.model.QueueFunction;
 import dev.hover.model.StageManifest;
 import dev.hover.model.jobs.FailedJob;
-import dev.hover.plugin.aws.CredentialsResolver;
 import dev.hover.plugin.stage.StageSession;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,26 +21,20 @@ public final class FailedJobsService {
     /** {@code -Dhover.job=all}: every entry. */
     public static final String ALL = "all";
 
-    private final Path projectDirectory;
-    private final CredentialsResolver credentials;
     private final Consumer<String> log;
 
-    /** @param log gets the goal's lines: the stage, then the listing or what was done */
-    public FailedJobsService(Path projectDirectory, CredentialsResolver credentials, Consumer<String> log) {
-        this.projectDirectory = projectDirectory;
-        this.credentials = credentials;
+    /** @param log gets the goal's lines: the listing or what was done */
+    public FailedJobsService(Consumer<String> log) {
         this.log = log;
     }
 
     /**
      * Prints one line per entry: id, job class, queue, when it failed, why, the exception's first line.
      *
-     * @throws QueueGoalException                            when the stage has no failed-jobs record
-     * @throws dev.hover.plugin.stage.StageException        when there is no such stage
-     * @throws dev.hover.model.validation.ManifestException when the manifest has problems
+     * @throws QueueGoalException when the stage has no failed-jobs record
      */
-    public List<FailedJob> list(String stage, Optional<String> profile) throws IOException {
-        return withRecord(stage, profile, (record, jobs) -> {
+    public List<FailedJob> list(StageSession session) {
+        return withRecord(session, (record, jobs) -> {
             log.accept(jobs.size() + (jobs.size() == 1 ? " failed job" : " failed jobs") + " in " + record.queueName()
                     + (jobs.isEmpty() ? "." : ":"));
             if (!jobs.isEmpty()) {
@@ -60,8 +51,9 @@ public final class FailedJobsService {
      * @param job an entry's id, or {@link #ALL}
      * @throws QueueGoalException when no entry has that id, or an entry's queue is unknown or gone
      */
-    public List<FailedJob> retry(String stage, Optional<String> profile, String job) throws IOException {
-        return withRecord(stage, profile, (record, jobs) -> {
+    public List<FailedJob> retry(StageSession session, String job) {
+        String stage = session.manifest().stage();
+        return withRecord(session, (record, jobs) -> {
             List<RecordedJob> chosen = choose(record, jobs, job, true);
             for (RecordedJob target : chosen) {
                 if (target.entry().queue().equals("?")) {
@@ -95,8 +87,8 @@ public final class FailedJobsService {
      *
      * @throws QueueGoalException when no entry has that id
      */
-    public List<FailedJob> forget(String stage, Optional<String> profile, String job) throws IOException {
-        return withRecord(stage, profile, (record, jobs) -> {
+    public List<FailedJob> forget(StageSession session, String job) {
+        return withRecord(session, (record, jobs) -> {
             List<RecordedJob> chosen = choose(record, jobs, job, false);
             for (RecordedJob target : chosen) {
                 record.delete(target);
@@ -113,12 +105,11 @@ public final class FailedJobsService {
         T apply(FailedJobsRecord record, List<RecordedJob> jobs);
     }
 
-    private <T> T withRecord(String stage, Optional<String> profile, RecordWork<T> work) throws IOException {
-        try (StageSession session = StageSession.open(projectDirectory, stage, profile, credentials, log)) {
-            StageManifest manifest = session.manifest();
-            FailedJobsRecord record = FailedJobsRecord.open(session.clients().sqs(), Names.of(manifest).failedJobsQueue(), stage);
-            return work.apply(record, record.readAll(sourceQueue(manifest)));
-        }
+    private <T> T withRecord(StageSession session, RecordWork<T> work) {
+        StageManifest manifest = session.manifest();
+        FailedJobsRecord record = FailedJobsRecord.open(session.clients().sqs(), Names.of(manifest).failedJobsQueue(),
+                manifest.stage());
+        return work.apply(record, record.readAll(sourceQueue(manifest)));
     }
 
     /** A moved message's queue: the one SQS names, else the stage's only queue. */

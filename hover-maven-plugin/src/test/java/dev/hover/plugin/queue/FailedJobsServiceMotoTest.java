@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -95,8 +97,23 @@ class FailedJobsServiceMotoTest {
         function.close();
     }
 
-    private FailedJobsService service() {
-        return new FailedJobsService(project, new CredentialsResolver(), log::add);
+    /** Runs one of the service's goals in a stage session of its own, as each goal opens one. */
+    private List<FailedJob> inSession(BiFunction<FailedJobsService, StageSession, List<FailedJob>> goal) throws IOException {
+        try (StageSession session = StageSession.open(project, "staging", Optional.empty(), new CredentialsResolver(), log::add)) {
+            return goal.apply(new FailedJobsService(log::add), session);
+        }
+    }
+
+    private List<FailedJob> list() throws IOException {
+        return inSession(FailedJobsService::list);
+    }
+
+    private List<FailedJob> retry(String job) throws IOException {
+        return inSession((service, session) -> service.retry(session, job));
+    }
+
+    private List<FailedJob> forget(String job) throws IOException {
+        return inSession((service, session) -> service.forget(session, job));
     }
 
     private void dispatch(String id, long order) {
@@ -133,7 +150,7 @@ class FailedJobsServiceMotoTest {
         assertThat(runBatch().path("batchItemFailures")).as(function.output()).isEmpty();
         assertThat(function.output()).contains("order 42 failed for good: the payment provider refused order 42");
 
-        List<FailedJob> listed = service().list("staging", Optional.empty());
+        List<FailedJob> listed = list();
 
         assertThat(listed).hasSize(1);
         FailedJob entry = listed.get(0);
@@ -145,17 +162,17 @@ class FailedJobsServiceMotoTest {
         assertThat(log.get(2)).startsWith("id         job").contains("queue", "failed at", "reason", "exception");
         assertThat(log.get(3)).startsWith("charge-42  " + JOB + "  charges-shop-staging  " + entry.failedAt())
                 .endsWith("failed  java.lang.IllegalStateException: the payment provider refused order 42");
-        assertThat(service().list("staging", Optional.empty())).as("listing leaves the record as it was").hasSize(1);
+        assertThat(list()).as("listing leaves the record as it was").hasSize(1);
 
         Files.writeString(fixed, "deployed");
         log.clear();
-        assertThat(service().retry("staging", Optional.empty(), "charge-42")).extracting(FailedJob::id).containsExactly("charge-42");
+        assertThat(retry("charge-42")).extracting(FailedJob::id).containsExactly("charge-42");
         assertThat(log).contains("Retried charge-42 (" + JOB + ") on charges-shop-staging",
                 "1 job dispatched again; 0 left in shop-staging-failed-jobs.");
 
         assertThat(runBatch().path("batchItemFailures")).isEmpty();
         assertThat(function.output()).contains("charged order 42");
-        assertThat(service().list("staging", Optional.empty())).isEmpty();
+        assertThat(list()).isEmpty();
     }
 
     @Test
@@ -164,14 +181,14 @@ class FailedJobsServiceMotoTest {
         dispatch("charge-2", 2);
         dispatch("charge-3", 3);
         runBatch();
-        assertThat(service().list("staging", Optional.empty())).hasSize(3);
+        assertThat(list()).hasSize(3);
 
-        assertThat(service().forget("staging", Optional.empty(), "charge-2")).extracting(FailedJob::id).containsExactly("charge-2");
-        assertThat(service().list("staging", Optional.empty())).extracting(FailedJob::id)
+        assertThat(forget("charge-2")).extracting(FailedJob::id).containsExactly("charge-2");
+        assertThat(list()).extracting(FailedJob::id)
                 .containsExactlyInAnyOrder("charge-1", "charge-3");
 
-        assertThat(service().retry("staging", Optional.empty(), FailedJobsService.ALL)).hasSize(2);
-        assertThat(service().list("staging", Optional.empty())).isEmpty();
+        assertThat(retry(FailedJobsService.ALL)).hasSize(2);
+        assertThat(list()).isEmpty();
         List<Message> requeued = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)).messages();
         assertThat(requeued).extracting(m -> JSON.readTree(m.body()).get("id").asText())
                 .containsExactlyInAnyOrder("charge-1", "charge-3");
@@ -179,11 +196,11 @@ class FailedJobsServiceMotoTest {
 
     @Test
     void anUnknownIdOrAMissingOneSaysWhatToDo() throws Exception {
-        assertThatThrownBy(() -> service().retry("staging", Optional.empty(), "nope"))
+        assertThatThrownBy(() -> retry("nope"))
                 .isInstanceOf(QueueGoalException.class)
                 .hasMessage("hover.job: there is no failed job 'nope' in shop-staging-failed-jobs (0 entries;"
                         + " mvn hover:queue-failed lists them)");
-        assertThatThrownBy(() -> service().forget("staging", Optional.empty(), " "))
+        assertThatThrownBy(() -> forget(" "))
                 .isInstanceOf(QueueGoalException.class)
                 .hasMessage("hover.job: name the failed job's id (mvn hover:queue-failed lists them)");
     }
@@ -192,7 +209,7 @@ class FailedJobsServiceMotoTest {
     void aStageWithoutARecordSaysSo() {
         sqs.deleteQueue(r -> r.queueUrl(sqs.getQueueUrl(q -> q.queueName("shop-staging-failed-jobs")).queueUrl()));
 
-        assertThatThrownBy(() -> service().list("staging", Optional.empty()))
+        assertThatThrownBy(() -> list())
                 .isInstanceOf(QueueGoalException.class)
                 .hasMessage("stage staging has no failed-jobs record: the queue shop-staging-failed-jobs does not exist"
                         + " (the stage has no queue functions, or has not been deployed)");
