@@ -9,11 +9,12 @@ import java.util.OptionalInt;
  * end before {@code attemptsEnd}, which leaves time for a failure hook and, after it, for the SQS
  * calls and the answer. The reserves shrink with very short function timeouts.
  *
+ * @param started     when the invocation's batch started
  * @param attemptsEnd when every attempt must have ended
  * @param stopAt      when the failure hooks must have ended
  * @param minimumRun  the least time a job with no timeout of its own is started with
  */
-record TimeBudget(Instant attemptsEnd, Instant stopAt, Duration minimumRun) {
+record TimeBudget(Instant started, Instant attemptsEnd, Instant stopAt, Duration minimumRun) {
     /** For the SQS calls after the last record, and the answer. */
     static final Duration FINISH_MARGIN = Duration.ofSeconds(1);
     /** What a failure hook is given at least. */
@@ -24,20 +25,21 @@ record TimeBudget(Instant attemptsEnd, Instant stopAt, Duration minimumRun) {
         Duration total = Duration.between(now, deadline);
         Instant stopAt = deadline.minus(min(FINISH_MARGIN, total.dividedBy(10)));
         Instant attemptsEnd = stopAt.minus(min(HOOK_TIME, total.dividedBy(5)));
-        return new TimeBudget(attemptsEnd, stopAt, min(MINIMUM_RUN, total.dividedBy(10)));
+        return new TimeBudget(now, attemptsEnd, stopAt, min(MINIMUM_RUN, total.dividedBy(10)));
     }
 
     /**
      * Whether a job may start now: its own timeout (or the minimum run) ends before {@code attemptsEnd}.
-     * The first job of an invocation always starts when any time is left, so a job whose timeout exceeds
-     * what any invocation offers still runs (and is cut at {@code attemptsEnd}).
+     * A job whose timeout exceeds what the whole invocation offers still starts when it is the first,
+     * so that it runs at all (and is cut at {@code attemptsEnd}).
      */
     boolean fits(Instant now, OptionalInt timeoutSeconds, boolean first) {
         if (!now.isBefore(attemptsEnd)) {
             return false;
         }
         Duration need = timeoutSeconds.isPresent() ? Duration.ofSeconds(timeoutSeconds.getAsInt()) : minimumRun;
-        return first || !now.plus(need).isAfter(attemptsEnd);
+        boolean neverFits = need.compareTo(Duration.between(started, attemptsEnd)) > 0;
+        return (first && neverFits) || !now.plus(need).isAfter(attemptsEnd);
     }
 
     /** When an attempt starting now must end: its own timeout, or {@code attemptsEnd} if sooner. */
