@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""Cold start of each framework's invoker-test application: under aws-lambda-rie through the Hover
+runtime, and started by itself with the same JVM flags and class path.
+
+Runs on the images the invoker tests built and unpacked (hover-maven-plugin/target/it/<name>/target/
+it-rootfs): run them first, e.g.
+    mvn -B verify -pl hover-maven-plugin -am -DskipTests -Dinvoker.test=spring-boot,javalin
+then  bench/frameworks/coldstart.py [--runs 5] [name …]   (default: every framework test built there)
+
+Per run, alternating which goes first:
+  rie   process start of aws-lambda-rie to the answer of the first event (GET /ready through the
+        runtime's proxy): what a first request pays, Lambda's own container start aside; the runtime's
+        log line "ready in" (JVM process start to the application answering) is reported beside it;
+  alone the application's main class by itself (`java <same flags> -cp <same> <main>`, the
+        manifest's environment as system properties and environment variables), process start to
+        GET /ready answering.
+Prints every run, then the medians and the ratio rie / alone.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+IT = REPO / 'hover-maven-plugin' / 'target' / 'it'
+FRAMEWORKS = ['spring-boot', 'spring-boot-webflux', 'spring-boot-4', 'spring-boot-2', 'javalin']
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+def image_of(name):
+    base = IT / name / 'target'
+    layout = base / 'it-unpacked'
+    blob = lambda digest: layout / 'blobs' / digest.replace(':', '/')
+    manifest = json.loads(blob(json.loads((layout / 'index.json').read_text())['manifests'][0]['digest']).read_text())
+    config = json.loads(blob(manifest['config']['digest']).read_text())
+    task_root = base / 'it-rootfs' / 'var' / 'task'
+    stage = json.loads((task_root / 'hover' / 'stage.json').read_text())
+    java = str(Path(os.environ.get('JAVA_HOME', '/usr')) / 'bin' / 'java') if os.environ.get('JAVA_HOME') else shutil.which('java')
+    entry = [java] + [arg.replace('/var/task', str(task_root)) for arg in config['config']['Entrypoint'][1:]]
+    return {'name': name, 'task_root': task_root, 'stage': stage, 'entry': entry}
+
+
+def alone_command(image):
+    # the same class path: an application with hover-spring-boot needs dev.hover.runtime.api,
+    # whose one copy in the image is the runtime's jar
+    command = list(image['entry'])
+    cp = command.index('-cp')
+    assert command[-1] == 'dev.hover.runtime.Bootstrap', command[-1]
+    command[-1] = image['stage']['mainClass']
+    properties = ['-D%s=%s' % item for item in image['stage']['environment'].items()]
+    return command[:cp] + properties + command[cp:]
+
+
+def stop(process):
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.wait()
+
+
+def wait_port_free(port):
+    for _ in range(500):
+        with socket.socket() as s:
+            if s.connect_ex(('127.0.0.1', port)) != 0:
+                return
+        time.sleep(0.01)
+
+
+def run_alone(image, log):
+    port = image['stage']['http']['port']
+    path = image['stage']['http']['readinessPath']
+    environment = dict(os.environ, **image['stage']['environment'])
+    start = time.monotonic()
+    process = subprocess.Popen(alone_command(image), cwd=image['task_root'], env=environment, stdout=log, stderr=log,
+                               start_new_session=True)
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen('http://127.0.0.1:%d%s' % (port, path), timeout=5) as response:
+                    if response.status < 500:
+                        return (time.monotonic() - start) * 1000, None
+            except urllib.error.HTTPError as e:
+                if e.code < 500:
+                    return (time.monotonic() - start) * 1000, None
+            except (ConnectionError, urllib.error.URLError, socket.timeout):
+                pass
+            if process.poll() is not None:
+                sys.exit('%s exited by itself with %d; see %s' % (image['name'], process.returncode, log.name))
+            time.sleep(0.005)
+    finally:
+        stop(process)
+        wait_port_free(port)
+
+
+def run_rie(image, log):
+    home = Path(os.environ.get('HOVER_LOCAL_AWS_HOME', REPO / '.local-aws'))
+    rie = home / 'bin' / 'aws-lambda-rie'
+    rie = str(rie) if rie.exists() else shutil.which('aws-lambda-rie')
+    invoke_port = free_port()
+    environment = {k: v for k, v in os.environ.items() if not k.startswith('AWS_')}
+    environment.update(LAMBDA_TASK_ROOT=str(image['task_root']), HOVER_FUNCTION_TYPE='http', HOVER_STAGE='staging',
+                       AWS_LAMBDA_FUNCTION_NAME='demo-staging-http', AWS_LAMBDA_FUNCTION_TIMEOUT='120',
+                       AWS_REGION='us-east-1', AWS_ACCESS_KEY_ID='testing', AWS_SECRET_ACCESS_KEY='testing')
+    path = image['stage']['http']['readinessPath']
+    event = json.dumps({'version': '2.0', 'routeKey': '$default', 'rawPath': path, 'rawQueryString': '',
+                        'headers': {'host': 'example.com'}, 'isBase64Encoded': False,
+                        'requestContext': {'http': {'method': 'GET', 'path': path, 'protocol': 'HTTP/1.1',
+                                                    'sourceIp': '203.0.113.7', 'userAgent': 'bench'},
+                                           'requestId': 'bench', 'domainName': 'example.com', 'stage': '$default'}}).encode()
+    offset = log.tell()
+    start = time.monotonic()
+    process = subprocess.Popen([rie, '--runtime-interface-emulator-address', '127.0.0.1:%d' % invoke_port,
+                                '--runtime-api-address', '127.0.0.1:%d' % free_port()] + image['entry'],
+                               cwd=image['task_root'], env=environment, stdout=log, stderr=log, start_new_session=True)
+    try:
+        url = 'http://127.0.0.1:%d/2015-03-31/functions/function/invocations' % invoke_port
+        while True:
+            try:
+                with urllib.request.urlopen(urllib.request.Request(url, data=event), timeout=180) as response:
+                    answer = json.loads(response.read())
+                    elapsed = (time.monotonic() - start) * 1000
+                    break
+            except (ConnectionError, urllib.error.URLError):
+                time.sleep(0.005)
+        assert answer.get('statusCode', 500) < 500, answer
+        log.flush()
+        with open(log.name) as text:
+            text.seek(offset)
+            ready = re.search(r'ready in (\d+) ms', text.read())
+        return elapsed, int(ready.group(1)) if ready else None
+    finally:
+        stop(process)
+        wait_port_free(image['stage']['http']['port'])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument('--runs', type=int, default=5)
+    parser.add_argument('names', nargs='*')
+    args = parser.parse_args()
+    names = args.names or [n for n in FRAMEWORKS if (IT / n / 'target' / 'it-rootfs').is_dir()]
+    if not names:
+        sys.exit('no framework test built under %s: run the invoker tests first (see the top of this script)' % IT)
+    summary = []
+    for name in names:
+        image = image_of(name)
+        results = {'rie': [], 'ready': [], 'alone': []}
+        with open(IT / name / 'bench-coldstart.log', 'w+') as log:
+            for run in range(args.runs):
+                order = ['rie', 'alone'] if run % 2 == 0 else ['alone', 'rie']
+                for kind in order:
+                    elapsed, ready = (run_rie if kind == 'rie' else run_alone)(image, log)
+                    results[kind].append(elapsed)
+                    if kind == 'rie' and ready is not None:
+                        results['ready'].append(ready)
+                with open('/proc/loadavg') as load:
+                    loadavg = load.read().split()[0]
+                print('%-20s run %d: rie %6.0f ms (runtime ready in %s ms), alone %6.0f ms, load %s'
+                      % (name, run + 1, results['rie'][-1], results['ready'][-1] if results['ready'] else '?',
+                         results['alone'][-1], loadavg), flush=True)
+        medians = {k: statistics.median(v) for k, v in results.items() if v}
+        summary.append((name, medians))
+    print()
+    print('| framework | rie: first answer, median | runtime "ready in", median | alone: ready, median | rie / alone |')
+    print('| --- | --- | --- | --- | --- |')
+    for name, m in summary:
+        print('| %s | %.0f ms | %s ms | %.0f ms | %.2f |' % (name, m['rie'], '%.0f' % m['ready'] if 'ready' in m else '?',
+                                                         m['alone'], m['rie'] / m['alone']))
+
+
+if __name__ == '__main__':
+    main()
