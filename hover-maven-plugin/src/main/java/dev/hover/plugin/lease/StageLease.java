@@ -86,11 +86,17 @@ public final class StageLease implements AutoCloseable {
 
     static StageLease take(AssetsBucket bucket, Claim claim, boolean breakLease, Clock clock, Duration ttl,
                            Consumer<String> warn) {
+        LeaseRecord tried = null;
         for (int attempt = 0; attempt < TAKE_ATTEMPTS; attempt++) {
             Instant now = now(clock);
             LeaseRecord mine = new LeaseRecord(claim.operation(), claim.build(), claim.holder(), claim.by(), now, now,
                     now.plus(ttl), UUID.randomUUID().toString());
             Optional<AssetsBucket.StoredObject> existing = bucket.read(KEY);
+            if (tried != null && existing.isPresent() && isMine(existing.get(), tried)) {
+                // the last attempt's write went through though its answer did not (the SDK retried it into a 412)
+                return new StageLease(bucket, claim, clock, ttl, warn, tried, existing.get().etag());
+            }
+            tried = mine;
             Optional<String> written;
             if (existing.isEmpty()) {
                 written = bucket.createIfAbsent(KEY, mine.toJson(), CONTENT_TYPE);
