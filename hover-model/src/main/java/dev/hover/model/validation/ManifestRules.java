@@ -19,7 +19,10 @@ public final class ManifestRules {
     public static final int MAX_TIMEOUT = 900;
     /** API Gateway's HTTP API waits at most 30 s for an integration, and this cannot be raised. */
     public static final int MAX_HTTP_TIMEOUT = 30;
-    /** A backoff releases the message by changing its visibility timeout, which SQS caps at 12 hours. */
+    /**
+     * 12 hours, SQS's longest visibility timeout, kept as the limit of a backoff: past SQS's 15-minute
+     * message delay, the runtime carries the wait in the message (docs/jobs-and-commands.md).
+     */
     public static final int MAX_BACKOFF = 43_200;
     /** The most containers the warmer keeps warm: each is a ping on a thread of its own (ten times Lambda's default concurrency quota). */
     public static final int MAX_WARM = 10_000;
