@@ -45,6 +45,10 @@ import java.util.concurrent.TimeUnit;
  * its first {@code next}) and for the application started alone (ready = {@code /health} answers).</li>
  * <li>{@code runtimeapi}: one {@code next} + one response post against this program's Runtime API,
  * with the runtime's socket client and with {@link HttpURLConnection}.</li>
+ * <li>{@code snapstart}: the first request after {@code restore/next} returns against the warm
+ * requests that follow, in a runtime started with {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}
+ * (so primed) and, alternating, in one started {@code on-demand} (not primed: the first request
+ * after the cold start). This program plays the Runtime API; nothing is snapshotted.</li>
  * <li>{@code awsclient}: in a new JVM each time ({@code AwsClientProbe}), reading a packaged
  * manifest, building a KMS client and decrypting one data key against moto, as the runtime does at
  * cold start when the image holds secrets: the SDK's default builder, the runtime's
@@ -64,7 +68,9 @@ public final class RuntimeBench {
             case "coldstart" -> coldStart(iterations);
             case "runtimeapi" -> runtimeApi(iterations);
             case "awsclient" -> awsClient(iterations);
-            default -> throw new IllegalArgumentException("modes: overhead, rie, coldstart, runtimeapi, awsclient");
+            case "snapstart" -> snapStart(iterations, args.length > 2 ? Integer.parseInt(args[2]) : 200,
+                    args.length > 3 ? Integer.parseInt(args[3]) : 20);
+            default -> throw new IllegalArgumentException("modes: overhead, rie, coldstart, runtimeapi, awsclient, snapstart");
         }
     }
 
@@ -133,6 +139,72 @@ public final class RuntimeBench {
                     throw e;
                 }
                 Thread.sleep(5);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- snapstart
+
+    private static final String PRIMED_TARGET = "/echo?a=1&b=2";
+
+    /**
+     * @param runs alternating primed and unprimed runtimes, each a new JVM
+     * @param warm requests after the first; the warm figure is the median of their second half
+     * @param primeRounds {@code http.prime-rounds}: how often the readiness path and the target are primed
+     */
+    private static void snapStart(int runs, int warm, int primeRounds) throws Exception {
+        long[][] first = new long[2][runs];
+        long[][] warmMedian = new long[2][runs];
+        double[][] ratio = new double[2][runs];
+        String[] kinds = {"primed (snap-start, " + primeRounds + " rounds)", "unprimed (on-demand)"};
+        for (int i = 0; i < runs; i++) {
+            for (int k = 0; k < 2; k++) {
+                long[] sample = firstAndWarm(k == 0, warm, primeRounds);
+                first[k][i] = sample[0];
+                warmMedian[k][i] = sample[1];
+                ratio[k][i] = (double) sample[0] / sample[1];
+                System.out.printf("run %d %s: first %.3f ms, warm median %.3f ms, ratio %.2f×%n", i + 1, kinds[k],
+                        ms(sample[0]), ms(sample[1]), ratio[k][i]);
+            }
+        }
+        for (int k = 0; k < 2; k++) {
+            report(kinds[k] + ": first request", first[k]);
+            report(kinds[k] + ": warm request (median of each run's second half)", warmMedian[k]);
+            double[] sorted = ratio[k].clone();
+            Arrays.sort(sorted);
+            System.out.printf("%s: first / warm, median of %d runs %.2f× (min %.2f×, max %.2f×)%n", kinds[k], runs,
+                    sorted[(sorted.length - 1) / 2], sorted[0], sorted[sorted.length - 1]);
+        }
+    }
+
+    /** @return the first request's nanoseconds and the warm median's, for one new runtime */
+    private static long[] firstAndWarm(boolean primed, int warm, int primeRounds) throws Exception {
+        int appPort = freePort();
+        byte[] event = ApiGatewayEvents.request("GET", "/echo").query("a=1&b=2").header("accept", "text/plain")
+                .header("user-agent", "bench").json().getBytes(StandardCharsets.UTF_8);
+        try (FakeRuntimeApi api = new FakeRuntimeApi()) {
+            Path root = Files.createTempDirectory("hover-bench-");
+            writeManifest(root, new PackagedManifest.Http(appPort, "/health", 1, 60,
+                    primed ? List.of(PRIMED_TARGET) : List.of(), primeRounds), appPort);
+            Process runtime = startBootstrap(root, api.port(), primed ? "snap-start" : "on-demand");
+            try {
+                if (primed) {
+                    api.answerRestoreNext();
+                }
+                api.awaitConnection();
+                long first = api.invoke(event);
+                long[] warmed = new long[warm];
+                for (int i = 0; i < warm; i++) {
+                    warmed[i] = api.invoke(event);
+                }
+                if (System.getenv("BENCH_DEBUG") != null) {
+                    System.out.printf("  first three: %.3f %.3f %.3f ms; log:%n%s%n", ms(first), ms(warmed[0]), ms(warmed[1]),
+                            Files.readString(root.resolve("runtime.log")));
+                }
+                return new long[] {first, pct(Arrays.copyOfRange(warmed, warm / 2, warm), 50)};
+            } finally {
+                runtime.destroy();
+                runtime.waitFor(5, TimeUnit.SECONDS);
             }
         }
     }
@@ -333,7 +405,7 @@ public final class RuntimeBench {
         }
         Path root = Files.createTempDirectory("hover-bench-");
         writeManifest(root, 8080);
-        environment.put("BENCH_MANIFEST", root.resolve("hover/stage.json").toString());
+        environment.put("BENCH_MANIFEST", root.resolve("hover/" + PackagedManifest.FILE_NAME).toString());
         // what Lambda sets besides the key pair and region
         environment.put("AWS_SESSION_TOKEN", "bench-session-token");
         environment.put("AWS_DEFAULT_REGION", environment.get("AWS_REGION"));
@@ -386,19 +458,27 @@ public final class RuntimeBench {
     private static Process startBootstrap(int appPort, int apiPort) throws IOException {
         Path root = Files.createTempDirectory("hover-bench-");
         writeManifest(root, appPort);
+        return startBootstrap(root, apiPort, "on-demand");
+    }
+
+    private static Process startBootstrap(Path root, int apiPort, String initializationType) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(javaCommand("dev.hover.runtime.Bootstrap"))
                 .redirectErrorStream(true).redirectOutput(root.resolve("runtime.log").toFile());
         builder.environment().put("LAMBDA_TASK_ROOT", root.toString());
         builder.environment().put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + apiPort);
+        builder.environment().put("AWS_LAMBDA_INITIALIZATION_TYPE", initializationType);
         return builder.start();
     }
 
     private static void writeManifest(Path root, int appPort) throws IOException {
+        writeManifest(root, new PackagedManifest.Http(appPort, "/health", 1, 60), appPort);
+    }
+
+    private static void writeManifest(Path root, PackagedManifest.Http http, int appPort) throws IOException {
         Files.createDirectories(root.resolve("hover"));
         PackagedManifestCodec.write(new PackagedManifest("bench", "bench-bench", "b1",
-                Map.of("SAMPLE_PORT", Integer.toString(appPort)), APP,
-                new PackagedManifest.Http(appPort, "/health", 1, 60), List.of(), Map.of()),
-                root.resolve("hover/stage.json"));
+                Map.of("SAMPLE_PORT", Integer.toString(appPort)), APP, http, List.of(), Map.of()),
+                root.resolve("hover/" + PackagedManifest.FILE_NAME));
     }
 
     private static List<String> javaCommand(String mainClass) {
@@ -459,6 +539,20 @@ public final class RuntimeBench {
 
         long firstNextArrival() {
             return firstNext;
+        }
+
+        /** SnapStart: takes {@code restore/next} on its own connection and answers at once, as a restore would. */
+        void answerRestoreNext() throws IOException {
+            server.setSoTimeout(60_000);
+            try (Socket restore = server.accept()) {
+                InputStream input = new BufferedInputStream(restore.getInputStream());
+                String line = readRequest(input);
+                if (line == null || !line.startsWith("GET /2018-06-01/runtime/restore/next")) {
+                    throw new IllegalStateException("expected restore/next, got " + line);
+                }
+                restore.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                restore.getOutputStream().flush();
+            }
         }
 
         /** Hands out the event for the pending {@code next}; returns the time until the response is read. */

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs the runtime benchmarks; see docs/performance.md.
-#   bench/runtime/run.sh overhead 5000 | rie 2000 | coldstart 15 | runtimeapi 5000 | awsclient 10
+#   bench/runtime/run.sh overhead 5000 | rie 2000 | coldstart 15 | runtimeapi 5000 | awsclient 10 | snapstart 7 200
 set -eu
 cd "$(dirname "$0")/../.."
 mvn -B -q -pl hover-lambda-runtime -am test-compile dependency:build-classpath \

@@ -37,7 +37,7 @@ assert files.any { it.endsWith('var/task/lib/commons-lang3-3.17.0.jar') }
 assert files.any { it.contains('var/task/hover/runtime/hover-lambda-runtime-') }
 assert files.any { it.endsWith('var/task/app/classes/demo/App.class') }
 assert files.any { it.endsWith('var/task/app/resources/application.properties') }
-assert files.any { it.endsWith('var/task/hover/stage.json') }
+assert files.any { it.endsWith('var/task/hover/stage.properties') }
 assert files.any { it.endsWith('var/task/hover/secrets.env') }
 assert !files.any { it.contains('plain') || it.contains('AppFixture') || it.contains('test-classes') }
 

@@ -150,10 +150,10 @@ public final class Bootstrap {
 
     private PackagedManifest readManifest(String taskRoot) throws InitException {
         String configured = environment.get("HOVER_MANIFEST");
-        Path file = configured != null && !configured.isEmpty() ? Path.of(configured) : Path.of(taskRoot, "hover", "stage.json");
+        Path file = configured != null && !configured.isEmpty() ? Path.of(configured) : Path.of(taskRoot, "hover", PackagedManifest.FILE_NAME);
         if (!Files.isRegularFile(file)) {
             throw new InitException("ManifestMissing", "No packaged manifest at " + file
-                    + (configured != null ? " (HOVER_MANIFEST)" : " ($LAMBDA_TASK_ROOT/hover/stage.json)"));
+                    + (configured != null ? " (HOVER_MANIFEST)" : " ($LAMBDA_TASK_ROOT/hover/" + PackagedManifest.FILE_NAME + ")"));
         }
         try {
             return PackagedManifestCodec.read(file);

@@ -40,7 +40,7 @@ public final class SampleFunctions {
     }
 
     /**
-     * @param taskRoot    stands in for {@code /var/task}: the manifest is written to {@code hover/stage.json} in it
+     * @param taskRoot    stands in for {@code /var/task}: the manifest is written to {@code hover/stage.properties} in it
      * @param environment more variables for the function, e.g. {@code AWS_LAMBDA_FUNCTION_TIMEOUT}
      */
     public static EmulatedFunction start(Path taskRoot, PackagedManifest manifest, Map<String, String> environment) {
@@ -50,7 +50,7 @@ public final class SampleFunctions {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        PackagedManifestCodec.write(manifest, hover.resolve("stage.json"));
+        PackagedManifestCodec.write(manifest, hover.resolve("stage.properties"));
         Map<String, String> variables = new HashMap<>(environment);
         variables.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         return LocalAws.rie().start(bootstrapCommand(), variables);

@@ -50,7 +50,7 @@ class SnapStartLifecycleTest {
 
     private Process start(ScriptedRuntimeApi api, String initType, Map<String, String> stageVariables) throws IOException {
         Files.createDirectories(taskRoot.resolve("hover"));
-        PackagedManifestCodec.write(manifest(stageVariables), taskRoot.resolve("hover/stage.json"));
+        PackagedManifestCodec.write(manifest(stageVariables), taskRoot.resolve("hover/stage.properties"));
         ProcessBuilder builder = new ProcessBuilder(SampleFunctions.bootstrapCommand())
                 .redirectErrorStream(true)
                 .redirectOutput(taskRoot.resolve("runtime.log").toFile());

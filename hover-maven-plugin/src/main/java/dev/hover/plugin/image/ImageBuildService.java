@@ -204,7 +204,7 @@ public final class ImageBuildService {
         Map<String, Path> files = new LinkedHashMap<>();
         try {
             Files.createDirectories(hover);
-            Path packaged = hover.resolve("stage.json");
+            Path packaged = hover.resolve(PackagedManifest.FILE_NAME);
             PackagedManifestCodec.write(PackagedManifest.of(request.manifest(), buildId, mainClass), packaged);
             files.put(ImageLayout.PACKAGED_MANIFEST, packaged);
             Path secrets = secretsFile(request.application().projectDirectory(), request.manifest().stage());

@@ -1,5 +1,7 @@
 package dev.hover.plugin.image;
 
+import dev.hover.model.packaged.PackagedManifest;
+
 /**
  * Where things go in the image; the runtime relies on these paths (docs/architecture.md, "The
  * image layout").
@@ -14,7 +16,7 @@ public final class ImageLayout {
     /** A Quarkus fast-jar directory, as its build made it (instead of the resources, classes and lib). */
     public static final String QUARKUS_APP = TASK_ROOT + "/quarkus-app";
     public static final String HOVER = TASK_ROOT + "/hover";
-    public static final String PACKAGED_MANIFEST = HOVER + "/stage.json";
+    public static final String PACKAGED_MANIFEST = HOVER + "/" + PackagedManifest.FILE_NAME;
     public static final String SECRETS = HOVER + "/secrets.env";
     public static final String BOOTSTRAP_CLASS = "dev.hover.runtime.Bootstrap";
 

@@ -64,7 +64,7 @@ class ImageBuildServiceRegistryTest {
                 "/var/task/app/resources/application.properties",
                 "/var/task/lib/release-lib-1.2.0.jar",
                 "/var/task/lib/snapshot-lib-0.3.0-SNAPSHOT.jar",
-                "/var/task/hover/stage.json",
+                "/var/task/hover/stage.properties",
                 "/var/task/hover/secrets.env");
         assertThat(files).noneMatch(f -> f.contains("plain") || f.contains("AppTest") || f.contains("test-classes"));
         assertThat(pulled.manifest.get("mediaType").asText()).isEqualTo("application/vnd.oci.image.manifest.v1+json");

@@ -71,7 +71,7 @@ class ImageBuildServiceTarTest {
         assertThat(layers.get(3)).containsExactly("/var/task/app/resources/application.properties");
         assertThat(layers.get(4)).containsExactly("/var/task/app/classes/demo/App.class",
                 "/var/task/app/classes/demo/Greeting.class");
-        assertThat(layers.get(5)).containsExactly("/var/task/hover/secrets.env", "/var/task/hover/stage.json");
+        assertThat(layers.get(5)).containsExactly("/var/task/hover/secrets.env", "/var/task/hover/stage.properties");
         List<String> all = layers.stream().flatMap(List::stream).toList();
         assertThat(all).noneMatch(f -> f.contains("plain") || f.contains("AppTest") || f.contains("test-classes"));
     }
@@ -81,9 +81,9 @@ class ImageBuildServiceTarTest {
         Path buildDirectory = dir.resolve("build-2");
         build(project.manifest(baseImage), buildDirectory);
 
-        String packaged = Files.readString(buildDirectory.resolve("image/hover/stage.json"));
-        assertThat(packaged).contains("\"buildId\" : \"" + BUILD_ID + "\"", "\"mainClass\" : \"demo.App\"",
-                "\"GREETING_SOURCE\" : \"manifest\"");
+        String packaged = Files.readString(buildDirectory.resolve("image/hover/stage.properties"));
+        assertThat(packaged).contains("buildId=" + BUILD_ID + "\n", "mainClass=demo.App\n",
+                "name=GREETING_SOURCE\n", "value=manifest\n");
         assertThat(buildDirectory.resolve("image/hover/secrets.env"))
                 .hasSameTextualContentAs(project.directory.resolve(".hover/staging-secrets.env"));
     }
@@ -114,7 +114,7 @@ class ImageBuildServiceTarTest {
         assertThat(List.of(first, unchanged, secretsChanged, afterCommand)).containsExactly(
                 "20261126T174500Z-000001", "20261126T174500Z-000001", "20261126T174700Z-000003",
                 "20261126T174900Z-000005");
-        assertThat(Files.readString(buildDirectory.resolve("image/hover/stage.json"))).contains("20261126T174900Z-000005");
+        assertThat(Files.readString(buildDirectory.resolve("image/hover/stage.properties"))).contains("20261126T174900Z-000005");
     }
 
     @Test
@@ -198,7 +198,7 @@ class ImageBuildServiceTarTest {
         Path buildDirectory = dir.resolve("build-8");
         build(project.manifest(baseImage, Assets.NONE, Optional.empty()), buildDirectory);
 
-        assertThat(Files.readString(buildDirectory.resolve("image/hover/stage.json"))).contains("\"mainClass\" : \"demo.App\"");
+        assertThat(Files.readString(buildDirectory.resolve("image/hover/stage.properties"))).contains("mainClass=demo.App");
     }
 
     @Test

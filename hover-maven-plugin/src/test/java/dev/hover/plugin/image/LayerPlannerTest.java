@@ -42,7 +42,7 @@ class LayerPlannerTest {
         assertThat(targets(plan, "resources")).containsExactly("/var/task/app/resources/application.properties");
         assertThat(targets(plan, "classes")).containsExactly(
                 "/var/task/app/classes/demo/App.class", "/var/task/app/classes/demo/Greeting.class");
-        assertThat(targets(plan, "hover-stage")).containsExactly("/var/task/hover/stage.json");
+        assertThat(targets(plan, "hover-stage")).containsExactly("/var/task/hover/stage.properties");
     }
 
     @Test
@@ -109,7 +109,7 @@ class LayerPlannerTest {
     }
 
     private LayerPlan plan(ApplicationFiles files) {
-        return new LayerPlanner(log).plan(files, Map.of("/var/task/hover/stage.json", project.manifestFile));
+        return new LayerPlanner(log).plan(files, Map.of("/var/task/hover/stage.properties", project.manifestFile));
     }
 
     private static List<String> targets(LayerPlan plan, String layer) {

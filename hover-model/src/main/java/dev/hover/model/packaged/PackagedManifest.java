@@ -13,7 +13,8 @@ import java.util.Objects;
 
 /**
  * What the runtime needs from a stage at cold start, written by the image builder into
- * {@code /var/task/hover/stage.json} and read by the runtime with {@link PackagedManifestCodec}.
+ * {@code /var/task/hover/stage.properties} ({@link #FILE_NAME}) and read by the runtime with
+ * {@link PackagedManifestCodec}.
  * It carries the application's environment, which is how a stage escapes Lambda's 4 KB limit on
  * function variables.
  *
@@ -38,7 +39,9 @@ public record PackagedManifest(
         Map<String, QueueFunction> queues) {
 
     /** The version of the file format; the runtime refuses a file from a newer format. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
+    /** Its name in the image's {@code hover} directory. */
+    public static final String FILE_NAME = "stage.properties";
 
     public PackagedManifest {
         Objects.requireNonNull(stage, "stage");

@@ -1,18 +1,17 @@
 package dev.hover.model.packaged;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.hover.model.HttpFunction;
 import dev.hover.model.QueueFunction;
 import dev.hover.model.ScheduleEntry;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,14 +19,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Properties;
 
 /**
- * Reads and writes {@code hover/stage.json}. Streaming jackson-core only: the runtime reads this
- * file at every cold start, and jackson-databind would cost it ~100 ms of class loading.
+ * Reads and writes {@code hover/stage.properties}: a {@link Properties} file, so the runtime reads
+ * it with the JDK alone. The runtime reads it at every cold start before the application's
+ * {@code main} may run, and the JSON it replaced cost that path ~130 jackson-core classes
+ * (33–220 ms measured, docs/performance.md). Lists and maps are numbered entries
+ * ({@code environment.count}, {@code environment.1.name}, {@code environment.1.value}, …) so that
+ * their order survives; lines are written in a fixed order, so the same manifest gives the same
+ * bytes (the image's stage layer stays reproducible).
  */
 public final class PackagedManifestCodec {
-    private static final JsonFactory JSON = JsonFactory.builder().build();
-
     private PackagedManifestCodec() {
     }
 
@@ -40,64 +43,49 @@ public final class PackagedManifestCodec {
     }
 
     public static void write(PackagedManifest manifest, OutputStream out) throws IOException {
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.useDefaultPrettyPrinter();
-            json.writeStartObject();
-            json.writeNumberField("format", PackagedManifest.FORMAT);
-            json.writeStringField("stage", manifest.stage());
-            json.writeStringField("name", manifest.name());
-            json.writeStringField("buildId", manifest.buildId());
-            json.writeStringField("mainClass", manifest.mainClass());
-            json.writeObjectFieldStart("environment");
-            for (Map.Entry<String, String> variable : manifest.environment().entrySet()) {
-                json.writeStringField(variable.getKey(), variable.getValue());
-            }
-            json.writeEndObject();
-            PackagedManifest.Http http = manifest.http();
-            json.writeObjectFieldStart("http");
-            json.writeNumberField("port", http.port());
-            json.writeStringField("readinessPath", http.readinessPath());
-            json.writeNumberField("warm", http.warm());
-            json.writeNumberField("readyTimeoutSeconds", http.readyTimeoutSeconds());
-            writeArray(json, "prime", http.prime());
-            json.writeNumberField("primeRounds", http.primeRounds());
-            json.writeEndObject();
-            json.writeArrayFieldStart("schedule");
-            for (ScheduleEntry entry : manifest.schedule()) {
-                json.writeStartObject();
-                json.writeStringField("cron", entry.cron());
-                json.writeStringField("command", entry.command());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeObjectFieldStart("queues");
-            for (QueueFunction queue : manifest.queues().values()) {
-                json.writeObjectFieldStart(queue.function());
-                json.writeNumberField("memory", queue.memory());
-                json.writeNumberField("timeout", queue.timeout());
-                if (queue.concurrency().isPresent()) {
-                    json.writeNumberField("concurrency", queue.concurrency().getAsInt());
-                }
-                json.writeNumberField("tries", queue.tries());
-                writeArray(json, "backoff", queue.backoff());
-                writeArray(json, "queues", queue.queues());
-                json.writeEndObject();
-            }
-            json.writeEndObject();
-            json.writeEndObject();
+        Lines lines = new Lines();
+        lines.comment("Hover's packaged manifest (dev.hover.model.packaged): what the runtime reads at cold start");
+        lines.put("format", PackagedManifest.FORMAT);
+        lines.put("stage", manifest.stage());
+        lines.put("name", manifest.name());
+        lines.put("buildId", manifest.buildId());
+        lines.put("mainClass", manifest.mainClass());
+        lines.put("environment.count", manifest.environment().size());
+        int index = 0;
+        for (Map.Entry<String, String> variable : manifest.environment().entrySet()) {
+            index++;
+            lines.put("environment." + index + ".name", variable.getKey());
+            lines.put("environment." + index + ".value", variable.getValue());
         }
-    }
-
-    private static void writeArray(JsonGenerator json, String field, List<?> values) throws IOException {
-        json.writeArrayFieldStart(field);
-        for (Object value : values) {
-            if (value instanceof Integer number) {
-                json.writeNumber(number);
-            } else {
-                json.writeString((String) value);
-            }
+        PackagedManifest.Http http = manifest.http();
+        lines.put("http.port", http.port());
+        lines.put("http.readinessPath", http.readinessPath());
+        lines.put("http.warm", http.warm());
+        lines.put("http.readyTimeoutSeconds", http.readyTimeoutSeconds());
+        lines.list("http.prime", http.prime());
+        lines.put("http.primeRounds", http.primeRounds());
+        lines.put("schedule.count", manifest.schedule().size());
+        index = 0;
+        for (ScheduleEntry entry : manifest.schedule()) {
+            index++;
+            lines.put("schedule." + index + ".cron", entry.cron());
+            lines.put("schedule." + index + ".command", entry.command());
         }
-        json.writeEndArray();
+        lines.put("queues.count", manifest.queues().size());
+        index = 0;
+        for (QueueFunction queue : manifest.queues().values()) {
+            String prefix = "queues." + ++index + ".";
+            lines.put(prefix + "function", queue.function());
+            lines.put(prefix + "memory", queue.memory());
+            lines.put(prefix + "timeout", queue.timeout());
+            if (queue.concurrency().isPresent()) {
+                lines.put(prefix + "concurrency", queue.concurrency().getAsInt());
+            }
+            lines.put(prefix + "tries", queue.tries());
+            lines.list(prefix + "backoff", queue.backoff());
+            lines.list(prefix + "queues", queue.queues());
+        }
+        out.write(lines.text().getBytes(StandardCharsets.UTF_8));
     }
 
     /** @throws PackagedManifestException naming the file and what is wrong where */
@@ -114,230 +102,132 @@ public final class PackagedManifestCodec {
      * @throws PackagedManifestException naming the source and what is wrong where
      */
     public static PackagedManifest read(InputStream in, String source) throws IOException {
-        try (JsonParser json = JSON.createParser(in)) {
-            return new Reader(json, source).manifest();
-        } catch (JsonParseException e) {
-            throw new PackagedManifestException(source + ": not valid JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr(), e);
+        Properties properties = new Properties();
+        try {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new PackagedManifestException(source + ": not a valid properties file: " + e.getMessage(), e);
+        }
+        return new Reader(properties, source).manifest();
+    }
+
+    /** Each entry formatted by {@link Properties} itself (its escapes), in the order given. */
+    private static final class Lines {
+        private final StringBuilder text = new StringBuilder();
+
+        void comment(String comment) {
+            text.append("# ").append(comment).append('\n');
+        }
+
+        void put(String key, Object value) {
+            Properties one = new Properties();
+            one.setProperty(key, String.valueOf(value));
+            StringWriter line = new StringWriter();
+            try {
+                one.store(line, null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            // store() begins with a comment line holding the date: left out, for reproducible bytes
+            for (String stored : line.toString().split("\\R")) {
+                if (!stored.startsWith("#") && !stored.isEmpty()) {
+                    text.append(stored).append('\n');
+                }
+            }
+        }
+
+        void list(String key, List<?> values) {
+            put(key + ".count", values.size());
+            for (int i = 0; i < values.size(); i++) {
+                put(key + "." + (i + 1), values.get(i));
+            }
+        }
+
+        String text() {
+            return text.toString();
         }
     }
 
-    /** One pass over the tokens, keeping the JSON path for messages. */
+    /** Takes the entries, checking each as it is taken. */
     private static final class Reader {
-        private final JsonParser json;
+        private final Properties properties;
         private final String source;
 
-        Reader(JsonParser json, String source) {
-            this.json = json;
+        Reader(Properties properties, String source) {
+            this.properties = properties;
             this.source = source;
         }
 
-        PackagedManifest manifest() throws IOException {
-            json.nextToken();
-            Fields fields = object(JsonPath.ROOT);
-            int format = fields.integer("format");
+        PackagedManifest manifest() {
+            int format = integer("format");
             if (format > PackagedManifest.FORMAT) {
-                throw error(JsonPath.ROOT.member("format"), "is " + format + ", this runtime reads format " + PackagedManifest.FORMAT
-                        + " or older: use the runtime of the plugin version that built the image");
+                throw error("format", "is " + format + ", this runtime reads format " + PackagedManifest.FORMAT
+                        + ": use the runtime of the plugin version that built the image");
             }
-            return new PackagedManifest(
-                    fields.string("stage"),
-                    fields.string("name"),
-                    fields.string("buildId"),
-                    fields.stringMap("environment"),
-                    fields.string("mainClass"),
-                    http(fields.object("http")),
-                    schedule(fields.array("schedule")),
-                    queues(fields.object("queues")));
-        }
-
-        private PackagedManifest.Http http(Fields http) throws IOException {
-            // prime and primeRounds came later within format 1: a file without them primes the readiness path
-            return new PackagedManifest.Http(http.integer("port"), http.string("readinessPath"),
-                    http.integer("warm"), http.integer("readyTimeoutSeconds"),
-                    http.has("prime") ? http.strings("prime") : List.of(),
-                    http.has("primeRounds") ? http.integer("primeRounds") : HttpFunction.DEFAULT_PRIME_ROUNDS);
-        }
-
-        private List<ScheduleEntry> schedule(List<Object> entries) throws IOException {
+            Map<String, String> environment = new LinkedHashMap<>();
+            int variables = integer("environment.count");
+            for (int i = 1; i <= variables; i++) {
+                environment.put(string("environment." + i + ".name"), string("environment." + i + ".value"));
+            }
+            PackagedManifest.Http http = new PackagedManifest.Http(integer("http.port"), string("http.readinessPath"),
+                    integer("http.warm"), integer("http.readyTimeoutSeconds"), strings("http.prime"),
+                    integer("http.primeRounds"));
             List<ScheduleEntry> schedule = new ArrayList<>();
-            for (Object entry : entries) {
-                Fields fields = (Fields) entry;
-                schedule.add(new ScheduleEntry(fields.string("cron"), fields.string("command")));
+            int entries = integer("schedule.count");
+            for (int i = 1; i <= entries; i++) {
+                schedule.add(new ScheduleEntry(string("schedule." + i + ".cron"), string("schedule." + i + ".command")));
             }
-            return schedule;
+            Map<String, QueueFunction> queues = new LinkedHashMap<>();
+            int functions = integer("queues.count");
+            for (int i = 1; i <= functions; i++) {
+                String prefix = "queues." + i + ".";
+                String function = string(prefix + "function");
+                String concurrency = properties.getProperty(prefix + "concurrency");
+                queues.put(function, new QueueFunction(function, integer(prefix + "memory"), integer(prefix + "timeout"),
+                        concurrency == null ? OptionalInt.empty() : OptionalInt.of(integer(prefix + "concurrency")),
+                        integer(prefix + "tries"), integers(prefix + "backoff"), strings(prefix + "queues")));
+            }
+            return new PackagedManifest(string("stage"), string("name"), string("buildId"), environment,
+                    string("mainClass"), http, schedule, queues);
         }
 
-        private Map<String, QueueFunction> queues(Fields queues) throws IOException {
-            Map<String, QueueFunction> result = new LinkedHashMap<>();
-            for (String function : queues.values.keySet()) {
-                Fields queue = queues.object(function);
-                result.put(function, new QueueFunction(function, queue.integer("memory"), queue.integer("timeout"),
-                        queue.optionalInteger("concurrency"), queue.integer("tries"),
-                        queue.integers("backoff"), queue.strings("queues")));
+        private String string(String key) {
+            String value = properties.getProperty(key);
+            if (value == null) {
+                throw error(key, "is missing");
             }
-            return result;
+            return value;
         }
 
-        /** Reads the value at the current token: a String, Integer, Fields, List or null. */
-        private Object value(JsonPath path) throws IOException {
-            JsonToken token = json.currentToken();
-            if (token == null) {
-                throw error(path, "is missing: the file ends early");
-            }
-            return switch (token) {
-                case START_OBJECT -> object(path);
-                case START_ARRAY -> array(path);
-                case VALUE_STRING -> json.getText();
-                // parsed here, not with getIntValue(): Jackson's NumberInput compiles a regex in its
-                // static initialiser, which costs the runtime's cold start the JVM's lambda bootstrap
-                case VALUE_NUMBER_INT -> integer(path);
-                case VALUE_NULL -> null;
-                default -> throw error(path, "has an unexpected " + json.getText());
-            };
-        }
-
-        private Integer integer(JsonPath path) throws IOException {
+        private int integer(String key) {
+            String value = string(key);
             try {
-                return Integer.valueOf(json.getText());
+                return Integer.parseInt(value.trim());
             } catch (NumberFormatException e) {
-                throw error(path, "is out of range: " + json.getText());
+                throw error(key, "must be a whole number, found '" + value + "'");
             }
         }
 
-        private Fields object(JsonPath path) throws IOException {
-            if (json.currentToken() != JsonToken.START_OBJECT) {
-                throw error(path, "must be an object");
-            }
-            Map<String, Object> values = new LinkedHashMap<>();
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String name = json.currentName();
-                json.nextToken();
-                values.put(name, value(path.member(name)));
-            }
-            return new Fields(path, values);
-        }
-
-        private List<Object> array(JsonPath path) throws IOException {
-            List<Object> values = new ArrayList<>();
-            int index = 0;
-            while (json.nextToken() != JsonToken.END_ARRAY) {
-                values.add(value(path.element(index++)));
+        private List<String> strings(String key) {
+            List<String> values = new ArrayList<>();
+            int count = integer(key + ".count");
+            for (int i = 1; i <= count; i++) {
+                values.add(string(key + "." + i));
             }
             return values;
         }
 
-        private PackagedManifestException error(JsonPath path, String problem) {
-            return new PackagedManifestException(source + ": " + path + " " + problem);
+        private List<Integer> integers(String key) {
+            List<Integer> values = new ArrayList<>();
+            int count = integer(key + ".count");
+            for (int i = 1; i <= count; i++) {
+                values.add(integer(key + "." + i));
+            }
+            return values;
         }
 
-        /** An object's members, checked as they are taken. */
-        private final class Fields {
-            private final JsonPath path;
-            private final Map<String, Object> values;
-
-            Fields(JsonPath path, Map<String, Object> values) {
-                this.path = path;
-                this.values = values;
-            }
-
-            private <T> T get(String name, Class<T> type, String kind) {
-                Object value = values.get(name);
-                if (value == null) {
-                    throw error(path.member(name), "is missing");
-                }
-                if (!type.isInstance(value)) {
-                    throw error(path.member(name), "must be " + kind);
-                }
-                return type.cast(value);
-            }
-
-            boolean has(String name) {
-                return values.get(name) != null;
-            }
-
-            String string(String name) {
-                return get(name, String.class, "a string");
-            }
-
-            int integer(String name) {
-                return get(name, Integer.class, "an integer");
-            }
-
-            OptionalInt optionalInteger(String name) {
-                return values.get(name) == null ? OptionalInt.empty() : OptionalInt.of(integer(name));
-            }
-
-            Fields object(String name) {
-                return get(name, Fields.class, "an object");
-            }
-
-            List<Object> array(String name) {
-                return get(name, List.class, "an array");
-            }
-
-            Map<String, String> stringMap(String name) {
-                Fields map = object(name);
-                Map<String, String> result = new LinkedHashMap<>();
-                for (String key : map.values.keySet()) {
-                    result.put(key, map.string(key));
-                }
-                return result;
-            }
-
-            List<Integer> integers(String name) {
-                return elements(name, Integer.class, "an integer");
-            }
-
-            List<String> strings(String name) {
-                return elements(name, String.class, "a string");
-            }
-
-            private <T> List<T> elements(String name, Class<T> type, String kind) {
-                List<T> result = new ArrayList<>();
-                List<Object> elements = array(name);
-                for (int i = 0; i < elements.size(); i++) {
-                    if (!type.isInstance(elements.get(i))) {
-                        throw error(path.member(name).element(i), "must be " + kind);
-                    }
-                    result.add(type.cast(elements.get(i)));
-                }
-                return result;
-            }
-        }
-    }
-
-    /**
-     * Where a value sits, as {@code $.http.port}; spelled out only for an error message, so that
-     * reading a good file builds no strings.
-     */
-    private static final class JsonPath {
-        static final JsonPath ROOT = new JsonPath(null, "$", -1);
-
-        private final JsonPath parent;
-        private final String member;
-        private final int index;
-
-        private JsonPath(JsonPath parent, String member, int index) {
-            this.parent = parent;
-            this.member = member;
-            this.index = index;
-        }
-
-        JsonPath member(String name) {
-            return new JsonPath(this, name, -1);
-        }
-
-        JsonPath element(int position) {
-            return new JsonPath(this, null, position);
-        }
-
-        @Override
-        public String toString() {
-            if (parent == null) {
-                return member;
-            }
-            return member != null ? parent + "." + member : parent + "[" + index + "]";
+        private PackagedManifestException error(String key, String problem) {
+            return new PackagedManifestException(source + ": " + key + " " + problem);
         }
     }
 }
