@@ -30,14 +30,7 @@ public final class GlobalContext extends Context<Resource> {
         List<Resource> reversed = snapshot();
         Collections.reverse(reversed);
         CheckpointException failures = new CheckpointException();
-        for (Resource resource : reversed) {
-            try {
-                resource.beforeCheckpoint(this);
-            } catch (Exception e) {
-                failures.addSuppressed(e);
-            }
-        }
-        if (failures.getSuppressed().length > 0) {
+        if (notifyEach(reversed, true, failures)) {
             throw failures;
         }
     }
@@ -45,16 +38,25 @@ public final class GlobalContext extends Context<Resource> {
     @Override
     public void afterRestore(Context<? extends Resource> context) throws RestoreException {
         RestoreException failures = new RestoreException();
-        for (Resource resource : snapshot()) {
+        if (notifyEach(snapshot(), false, failures)) {
+            throw failures;
+        }
+    }
+
+    /** @return whether any resource failed; each failure is added to {@code failures} */
+    private boolean notifyEach(List<Resource> inOrder, boolean beforeCheckpoint, Exception failures) {
+        for (Resource resource : inOrder) {
             try {
-                resource.afterRestore(this);
+                if (beforeCheckpoint) {
+                    resource.beforeCheckpoint(this);
+                } else {
+                    resource.afterRestore(this);
+                }
             } catch (Exception e) {
                 failures.addSuppressed(e);
             }
         }
-        if (failures.getSuppressed().length > 0) {
-            throw failures;
-        }
+        return failures.getSuppressed().length > 0;
     }
 
     private synchronized List<Resource> snapshot() {
