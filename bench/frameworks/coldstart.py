@@ -42,6 +42,22 @@ def free_port():
         return s.getsockname()[1]
 
 
+def packaged_manifest(path):
+    """The main class and environment of the packaged manifest, a java.util.Properties file
+    (docs/runtime.md): key=value lines, backslash escapes, numbered environment entries."""
+    def unescape(text):
+        return re.sub(r'\\(u[0-9a-fA-F]{4}|.)', lambda m: chr(int(m.group(1)[1:], 16)) if len(m.group(1)) == 5
+                      else {'t': '\t', 'n': '\n', 'r': '\r', 'f': '\f'}.get(m.group(1), m.group(1)), text)
+    entries = {}
+    for line in path.read_text(encoding='utf-8').splitlines():
+        if line and not line.startswith('#'):
+            key, value = re.match(r'((?:[^=:\\]|\\.)*)[=:](.*)', line).groups()
+            entries[unescape(key)] = unescape(value)
+    count = int(entries['environment.count'])
+    environment = {entries['environment.%d.name' % i]: entries['environment.%d.value' % i] for i in range(1, count + 1)}
+    return {'mainClass': entries['mainClass'], 'environment': environment}
+
+
 def image_of(name):
     base = IT / name / 'target'
     layout = base / 'it-unpacked'
@@ -49,7 +65,7 @@ def image_of(name):
     manifest = json.loads(blob(json.loads((layout / 'index.json').read_text())['manifests'][0]['digest']).read_text())
     config = json.loads(blob(manifest['config']['digest']).read_text())
     task_root = base / 'it-rootfs' / 'var' / 'task'
-    stage = json.loads((task_root / 'hover' / 'stage.json').read_text())
+    stage = packaged_manifest(task_root / 'hover' / 'stage.properties')
     java = str(Path(os.environ.get('JAVA_HOME', '/usr')) / 'bin' / 'java') if os.environ.get('JAVA_HOME') else shutil.which('java')
     entry = [java] + [arg.replace('/var/task', str(task_root)) for arg in config['config']['Entrypoint'][1:]]
     return {'name': name, 'task_root': task_root, 'stage': stage, 'entry': entry}

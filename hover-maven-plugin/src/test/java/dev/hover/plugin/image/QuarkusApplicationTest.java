@@ -33,7 +33,7 @@ class QuarkusApplicationTest {
         writeFastJar(target);
         Path runtimeJar = target.resolve("m2/hover-lambda-runtime-0.1.0.jar");
         SampleProject.writeJar(runtimeJar, Map.of("x.txt", "runtime"));
-        Path manifest = Files.writeString(target.resolve("stage.json"), "{}");
+        Path manifest = Files.writeString(target.resolve("stage.properties"), "format=2\n");
         ApplicationFiles files = new ApplicationFiles(target, target.resolve("classes"), List.of(),
                 List.of(new Dependency("dev.hover", "hover-lambda-runtime", "0.1.0", false, runtimeJar)),
                 Optional.empty(), Optional.of(QuarkusApplication.inspect(target)));

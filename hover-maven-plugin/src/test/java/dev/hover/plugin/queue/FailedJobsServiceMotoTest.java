@@ -83,7 +83,7 @@ class FailedJobsServiceMotoTest {
 
         Files.createDirectories(taskRoot.resolve("hover"));
         PackagedManifestCodec.write(PackagedManifest.of(StageSession.readManifest(project, "staging"), "build-1",
-                ChargesApp.class.getName()), taskRoot.resolve("hover/stage.json"));
+                ChargesApp.class.getName()), taskRoot.resolve("hover").resolve(PackagedManifest.FILE_NAME));
         fixed = taskRoot.resolve("fixed");
         Map<String, String> environment = new HashMap<>(moto.environment());
         environment.putAll(Map.of("HOVER_FUNCTION_TYPE", "queue", "HOVER_QUEUE_FUNCTION", "charges",
