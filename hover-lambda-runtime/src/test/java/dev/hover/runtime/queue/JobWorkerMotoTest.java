@@ -29,6 +29,7 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -396,6 +397,25 @@ class JobWorkerMotoTest {
         assertThat(process(handler(1, List.of(0)), back)).isEmpty();
         assertThat(TestJobs.HANDLED).containsExactly("first#1", "second#1");
         assertThat(failedJobsRecord()).isEmpty();
+    }
+
+    @Test
+    void aJobWhoseLongBackoffIsNotOverGoesBackUnstartedForTheRestOfIt() throws Exception {
+        Instant notBefore = Instant.now().plusSeconds(3);
+        sqs.sendMessage(SendMessageRequest.builder().queueUrl(queueUrl).messageBody(JobMessageCodec.encode(new JobMessage(
+                "later-1", TaskJob.class.getName(), "{\"name\":\"later\",\"action\":\"ok\"}", RetryOverrides.NONE,
+                Optional.empty(), new Delivery(2, 0, Optional.of(notBefore), Optional.empty())))).build());
+        QueueHandler handler = handler(3, List.of(0));
+
+        assertThat(process(handler, receive())).isEmpty();
+        assertThat(TestJobs.HANDLED).as("not before its backoff ends").isEmpty();
+        assertThat(receiveAfter(Duration.ofMillis(1_000))).as("sent back with the rest of the wait").isEmpty();
+        List<Message> due = receiveAfter(Duration.ofMillis(3_500));
+        assertThat(due).hasSize(1);
+        assertThat(body(due.get(0)).get("attempt").asInt()).isEqualTo(2);
+        assertThat(process(handler, due)).isEmpty();
+
+        assertThat(TestJobs.HANDLED).containsExactly("later#2");
     }
 
     @Test
