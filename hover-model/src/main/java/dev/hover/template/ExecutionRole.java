@@ -44,8 +44,9 @@ final class ExecutionRole {
                 Cfn.array(functions.stream().map(f -> Cfn.getAtt(f.logGroupId(), "Arn")).toList())));
         if (!queues.isEmpty()) {
             List<ObjectNode> queueArns = queues.stream().map(queue -> Cfn.getAtt(queue.queueId(), "Arn")).toList();
+            // what the event source mapping needs, and the worker's deletes; retries go back as new messages
             statements.add(statement("ConsumeJobs", Cfn.array("sqs:ReceiveMessage", "sqs:DeleteMessage",
-                    "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes"), Cfn.array(queueArns)));
+                    "sqs:GetQueueAttributes"), Cfn.array(queueArns)));
             statements.add(statement("DispatchJobs", Cfn.array("sqs:SendMessage", "sqs:GetQueueUrl"),
                     Cfn.array(queueArns)));
             statements.add(statement("RecordFailedJobs", Cfn.array("sqs:SendMessage", "sqs:GetQueueUrl"),

@@ -200,7 +200,7 @@ class TemplateGeneratorTest {
                     getAtt("ReportsJobQueue", "Arn")};
             JsonNode consume = statement(maximal, "ConsumeJobs");
             assertThat(consume.path("Action")).isEqualTo(json("[\"sqs:ReceiveMessage\",\"sqs:DeleteMessage\","
-                    + "\"sqs:ChangeMessageVisibility\",\"sqs:GetQueueAttributes\"]"));
+                    + "\"sqs:GetQueueAttributes\"]"));
             assertThat(consume.path("Resource")).containsExactly(queues);
             JsonNode dispatch = statement(maximal, "DispatchJobs");
             assertThat(dispatch.path("Action")).isEqualTo(json("[\"sqs:SendMessage\",\"sqs:GetQueueUrl\"]"));
