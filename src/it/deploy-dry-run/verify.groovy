@@ -4,7 +4,11 @@ import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('No build of stage staging yet')
-assert new File(basedir, 'target/hover/staging/build.json').isFile()
+def build = new JsonSlurper().parse(new File(basedir, 'target/hover/staging/build.json'))
+// the second run: nothing changed since (Hover's own staged copies of the stage files included)
+def second = log.substring(log.indexOf('Finished at:'))
+assert second.contains("Deploying build ${build.buildId}")
+assert !second.contains('Building stage staging again') && !second.contains('changed since')
 assert log.contains('via environment (system property aws.accessKeyId)')
 assert log.contains('would create the ECR repository dryrun-staging')
 assert log.contains('would create the bucket dryrun-staging-assets')

@@ -43,7 +43,7 @@ public class BuildMojo extends StageImageMojo {
         ImageBuildService.Built built = projectBuild.build(manifest, registryImage.isEmpty()
                         ? projectBuild.tarTarget(manifest)
                         : buildId -> ImageTarget.registry(ImageTarget.taggedIfUntagged(registryImage.get(), buildId), Optional.empty()),
-                javaExecutable(), allowInsecureRegistries(), excludes());
+                imageOptions());
         report(built, (System.nanoTime() - started) / 1_000_000);
     }
 

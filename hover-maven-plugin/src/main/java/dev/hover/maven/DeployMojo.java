@@ -1,7 +1,6 @@
 package dev.hover.maven;
 
 import dev.hover.model.StageManifest;
-import dev.hover.plugin.deploy.BuildFreshness;
 import dev.hover.plugin.deploy.Console;
 import dev.hover.plugin.deploy.DeployService;
 import dev.hover.plugin.deploy.DeploySummary;
@@ -9,7 +8,6 @@ import dev.hover.plugin.deploy.JibImagePublisher;
 import dev.hover.plugin.deploy.SummaryFormat;
 import dev.hover.plugin.image.BuildDescriptor;
 import dev.hover.plugin.image.BuildDescriptorCodec;
-import dev.hover.plugin.image.ImageBuildService;
 import dev.hover.plugin.stage.StageSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -84,8 +82,7 @@ public class DeployMojo extends StageImageMojo {
         Path descriptor = projectBuild.buildDirectory(stage).resolve(BuildDescriptor.FILE_NAME);
         if (Files.isRegularFile(descriptor)) {
             BuildDescriptor recorded = BuildDescriptorCodec.read(descriptor);
-            Optional<String> stale = BuildFreshness.staleness(recorded, projectBuild.manifestFile(stage),
-                    ImageBuildService.secretsFile(projectBuild.projectDirectory(), stage));
+            Optional<String> stale = projectBuild.staleness(manifest, imageOptions());
             if (stale.isEmpty()) {
                 getLog().info("Deploying build " + recorded.buildId() + " (" + descriptor + ")");
                 return recorded;
@@ -94,8 +91,7 @@ public class DeployMojo extends StageImageMojo {
         } else {
             getLog().info("No build of stage " + stage + " yet (" + descriptor + "): building it");
         }
-        return projectBuild.build(manifest, projectBuild.tarTarget(manifest), javaExecutable(), allowInsecureRegistries(), excludes())
-                .descriptor();
+        return projectBuild.build(manifest, projectBuild.tarTarget(manifest), imageOptions()).descriptor();
     }
 
     private void report(DeploySummary summary, boolean json, Path buildDirectory) throws IOException {

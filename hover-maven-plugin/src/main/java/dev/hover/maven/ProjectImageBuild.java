@@ -3,11 +3,13 @@ package dev.hover.maven;
 import dev.hover.model.StageManifest;
 import dev.hover.plugin.image.ApplicationFiles;
 import dev.hover.plugin.image.BuildId;
+import dev.hover.plugin.image.BuildLog;
 import dev.hover.plugin.image.Dependency;
 import dev.hover.plugin.image.GitCommit;
 import dev.hover.plugin.image.ImageBuildService;
 import dev.hover.plugin.image.ImageExclusions;
 import dev.hover.plugin.image.ImageTarget;
+import dev.hover.plugin.image.LastBuild;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -72,26 +74,59 @@ final class ProjectImageBuild {
     }
 
     /**
+     * Where the stage's last build is remembered ({@link LastBuild}): under {@code hover.cacheDirectory},
+     * by default Hover's cache directory ({@code $XDG_CACHE_HOME/hover}, else {@code ~/.cache/hover},
+     * as Jib keeps its base layers), since {@code mvn clean} deletes {@code target/}; one directory
+     * per project directory and stage.
+     */
+    LastBuild lastBuild(String stage, Optional<Path> cacheDirectory) {
+        Path cache = cacheDirectory.orElseGet(() -> {
+            String cacheHome = System.getenv("XDG_CACHE_HOME");
+            return (cacheHome != null && !cacheHome.isBlank()
+                    ? Path.of(cacheHome) : Path.of(System.getProperty("user.home"), ".cache")).resolve("hover");
+        });
+        return LastBuild.of(cache.resolve("builds"), projectDirectory(), stage);
+    }
+
+    /**
      * Builds the stage's image and collects its assets, recording both in {@code build.json}.
      *
      * @param target where the image goes, given the new build's id
      */
-    ImageBuildService.Built build(StageManifest manifest, Function<String, ImageTarget> target,
-                                  Optional<String> javaExecutable, boolean allowInsecureRegistries, List<String> excludes)
+    ImageBuildService.Built build(StageManifest manifest, Function<String, ImageTarget> target, ImageOptions options)
             throws MojoExecutionException {
+        return new ImageBuildService(new MavenBuildLog(log)).build(request(manifest, target, options, new MavenBuildLog(log)));
+    }
+
+    /**
+     * Why the build recorded in {@code target/hover/<stage>} is not what the project would build
+     * now (by content), or empty when it still is. What the build reported already is not repeated.
+     */
+    Optional<String> staleness(StageManifest manifest, ImageOptions options) throws MojoExecutionException {
+        BuildLog quiet = MavenBuildLog.quiet(log);
+        return new ImageBuildService(quiet).staleness(request(manifest, tarTarget(manifest), options, quiet));
+    }
+
+    /** What {@code hover:build} and {@code hover:deploy} take from their parameters for the image. */
+    record ImageOptions(Optional<String> javaExecutable, boolean allowInsecureRegistries, List<String> excludes,
+                        Optional<Path> cacheDirectory) {
+    }
+
+    private ImageBuildService.Request request(StageManifest manifest, Function<String, ImageTarget> target,
+                                              ImageOptions options, BuildLog buildLog) throws MojoExecutionException {
         String stage = manifest.stage();
         List<Dependency> runtime = new HoverRuntimeResolver(repositorySystem, repositorySession,
                 project.getRemotePluginRepositories()).resolve(plugin.getGroupId(), plugin.getVersion());
-        List<Dependency> dependencies = ImageExclusions.of(excludes, new MavenBuildLog(log)).select(dependencies());
+        List<Dependency> dependencies = ImageExclusions.of(options.excludes(), SpringBootPluginExcludes.of(project), buildLog)
+                .select(dependencies());
         ApplicationFiles application = new ApplicationFiles(projectDirectory(),
                 Path.of(project.getBuild().getOutputDirectory()), dependencies, runtime, DeclaredMainClass.of(project),
                 QuarkusProject.application(project));
         Instant now = Instant.now();
         String buildId = BuildId.next(now, new SecureRandom());
-        return new ImageBuildService(new MavenBuildLog(log)).build(
-                new ImageBuildService.Request(manifest, manifestFile(stage), application, buildDirectory(stage),
-                        layersCache(), target, buildId, now, javaExecutable,
-                        GitCommit.of(projectDirectory()), allowInsecureRegistries));
+        return new ImageBuildService.Request(manifest, manifestFile(stage), application, buildDirectory(stage),
+                layersCache(), lastBuild(stage, options.cacheDirectory()), target, buildId, now, options.javaExecutable(),
+                GitCommit.of(projectDirectory()), options.allowInsecureRegistries());
     }
 
     /** The project's runtime class path, jars only, in Maven's order, before {@link ImageExclusions}. */

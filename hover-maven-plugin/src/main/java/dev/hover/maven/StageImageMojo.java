@@ -17,6 +17,7 @@ abstract class StageImageMojo extends HoverMojo {
     static final String JAVA_EXECUTABLE = "hover.javaExecutable";
     static final String ALLOW_INSECURE_REGISTRIES = "hover.allowInsecureRegistries";
     static final String EXCLUDES = "hover.excludes";
+    static final String CACHE_DIRECTORY = "hover.cacheDirectory";
 
     /** Where java is in the base image, when Hover cannot tell from the image's name. */
     @Parameter(property = JAVA_EXECUTABLE)
@@ -32,6 +33,14 @@ abstract class StageImageMojo extends HoverMojo {
      */
     @Parameter(property = EXCLUDES)
     List<String> excludes;
+
+    /**
+     * Where Hover remembers each project's and stage's last build, so that {@code mvn clean} does
+     * not make the next build a new one (relative to the project); default {@code $XDG_CACHE_HOME/hover},
+     * else {@code ~/.cache/hover}. A CI job that caches a directory of its workspace can point here.
+     */
+    @Parameter(property = CACHE_DIRECTORY)
+    String cacheDirectory;
 
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     PluginDescriptor plugin;
@@ -51,13 +60,14 @@ abstract class StageImageMojo extends HoverMojo {
         return new ProjectImageBuild(project, plugin, repositorySystem, repositorySession, getLog());
     }
 
-    /** {@code hover.excludes}, none when not given. */
-    List<String> excludes() {
-        return list(EXCLUDES, excludes);
-    }
-
-    Optional<String> javaExecutable() {
-        return text(JAVA_EXECUTABLE, javaExecutable);
+    /**
+     * {@code hover.javaExecutable}, {@code hover.allowInsecureRegistries}, {@code hover.excludes}
+     * (none when not given), {@code hover.cacheDirectory} (relative to the project).
+     */
+    ProjectImageBuild.ImageOptions imageOptions() {
+        return new ProjectImageBuild.ImageOptions(text(JAVA_EXECUTABLE, javaExecutable),
+                allowInsecureRegistries(), list(EXCLUDES, excludes),
+                text(CACHE_DIRECTORY, cacheDirectory).map(directory -> projectDirectory().resolve(directory)));
     }
 
     boolean allowInsecureRegistries() {

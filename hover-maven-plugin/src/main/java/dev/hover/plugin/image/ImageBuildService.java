@@ -42,9 +42,10 @@ public final class ImageBuildService {
      * @param application     the project's classes and class path, and the Hover runtime
      * @param buildDirectory  {@code target/hover/<stage>}: scratch space, assets, tar and descriptor
      * @param cacheDirectory  Jib's cache of built layers, shared by the stages ({@code target/hover/cache})
+     * @param lastBuild       where the stage's last build is remembered, outside {@code target/}
      * @param target          where the image of a build id goes
      * @param buildId         a new build id ({@link BuildId}); a build whose inputs have not changed
-     *                        since the last one keeps the last one's id instead
+     *                        since the last one ({@link BuildInputs}) keeps the last one's id instead
      * @param createdAt       when the build started
      * @param javaExecutable  {@code hover.javaExecutable}: where java is in the base image, when
      *                        {@link JavaExecutable} cannot tell
@@ -57,6 +58,7 @@ public final class ImageBuildService {
             ApplicationFiles application,
             Path buildDirectory,
             Path cacheDirectory,
+            LastBuild lastBuild,
             Function<String, ImageTarget> target,
             String buildId,
             Instant createdAt,
@@ -69,6 +71,7 @@ public final class ImageBuildService {
             Objects.requireNonNull(application, "application");
             Objects.requireNonNull(buildDirectory, "buildDirectory");
             Objects.requireNonNull(cacheDirectory, "cacheDirectory");
+            Objects.requireNonNull(lastBuild, "lastBuild");
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(buildId, "buildId");
             Objects.requireNonNull(createdAt, "createdAt");
@@ -81,9 +84,6 @@ public final class ImageBuildService {
     public record Built(BuildDescriptor descriptor, UploadTally uploads) {
     }
 
-    /** Beside the descriptor: the fingerprint of the inputs it was built from ({@link BuildInputs}). */
-    static final String INPUTS_FILE_NAME = "inputs.sha256";
-
     /** The encrypted secrets file of a stage, relative to the project. */
     public static Path secretsFile(Path projectDirectory, String stage) {
         return projectDirectory.resolve(".hover").resolve(stage + "-secrets.env");
@@ -94,32 +94,85 @@ public final class ImageBuildService {
         String manifestSha256 = sha256(request.manifestFile());
         String mainClass = new MainClassResolver(log)
                 .resolve(manifest.java().mainClass(), request.application(), request.manifestFile());
-        Path secrets = secretsFile(request.application().projectDirectory(), manifest.stage());
-        Optional<String> inputs = BuildInputs.fingerprint(request, manifestSha256, mainClass, secrets);
-        Path inputsFile = request.buildDirectory().resolve(INPUTS_FILE_NAME);
-        Optional<BuildDescriptor> previous = inputs.flatMap(fingerprint -> previousWithInputs(request, fingerprint));
+        BuildInputs inputs = inputs(request, manifestSha256, mainClass);
+        Optional<LastBuild.Remembered> last = request.lastBuild().read();
+        Optional<LastBuild.Remembered> same = last
+                .filter(l -> inputs.reusable() && l.inputs().fingerprint().equals(inputs.fingerprint()));
 
         Built built;
-        if (previous.isPresent()) {
-            log.info("Nothing changed since build " + previous.get().buildId() + ": making it again under its id");
-            built = build(request, previous.get().buildId(), previous.get().createdAt(), manifestSha256, mainClass);
-            if (!built.descriptor().output().digest().equals(previous.get().output().digest())) {
-                log.info("The base image " + manifest.java().baseImage() + " changed since build "
-                        + previous.get().buildId() + ": a new build");
-                built = build(request, request.buildId(), request.createdAt().toString(), manifestSha256, mainClass);
+        if (same.isPresent()) {
+            BuildDescriptor previous = same.get().descriptor();
+            log.info("Nothing changed since build " + previous.buildId() + ": making it again under its id");
+            built = build(request, previous.buildId(), previous.createdAt(), manifestSha256, mainClass, same.get().stamped());
+            if (!built.descriptor().output().digest().equals(previous.output().digest())) {
+                // the inputs are Hover's: what else goes into the image is the base image
+                log.info("The image is not build " + previous.buildId() + "'s although its inputs are (has the base image "
+                        + manifest.java().baseImage() + " moved?): a new build");
+                built = build(request, request.buildId(), request.createdAt().toString(), manifestSha256, mainClass, Map.of());
             }
         } else {
-            built = build(request, request.buildId(), request.createdAt().toString(), manifestSha256, mainClass);
+            last.flatMap(l -> inputs.changeSince(l.inputs(), l.descriptor().buildId()))
+                    .ifPresent(change -> log.info("A new build: " + change));
+            built = build(request, request.buildId(), request.createdAt().toString(), manifestSha256, mainClass, Map.of());
         }
-        writeOrDelete(inputsFile, inputs);
+        inputs.write(request.buildDirectory().resolve(BuildInputs.FILE_NAME));
+        request.lastBuild().remember(built.descriptor(), inputs, stampedResources(built.descriptor().image()));
         return built;
     }
 
-    private Built build(Request request, String buildId, String createdAt, String manifestSha256, String mainClass) {
+    /**
+     * Why the build recorded in the build directory is not what the project would build now, or
+     * empty when it still is: the first input that changed since, by content, or its image or
+     * assets gone.
+     */
+    public Optional<String> staleness(Request request) {
+        Path directory = request.buildDirectory();
+        BuildDescriptor recorded = BuildDescriptorCodec.read(directory.resolve(BuildDescriptor.FILE_NAME));
+        Optional<BuildInputs> recordedInputs = BuildInputs.read(directory.resolve(BuildInputs.FILE_NAME));
+        if (recordedInputs.isEmpty()) {
+            return Optional.of("build " + recorded.buildId() + " has no record of its inputs");
+        }
+        String manifestSha256 = sha256(request.manifestFile());
+        String mainClass = new MainClassResolver(log)
+                .resolve(request.manifest().java().mainClass(), request.application(), request.manifestFile());
+        Optional<String> change = inputs(request, manifestSha256, mainClass).changeSince(recordedInputs.get(), recorded.buildId());
+        if (change.isPresent()) {
+            return change;
+        }
+        if (recorded.output().kind() == ImageOutput.Kind.TAR && !Files.isRegularFile(Path.of(recorded.output().location()))) {
+            return Optional.of("the image of build " + recorded.buildId() + " is gone");
+        }
+        if (recorded.assets().present() && !Files.isDirectory(Path.of(recorded.assets().directory()))) {
+            return Optional.of("the assets of build " + recorded.buildId() + " are gone");
+        }
+        return Optional.empty();
+    }
+
+    private static BuildInputs inputs(Request request, String manifestSha256, String mainClass) {
+        return BuildInputs.of(request, manifestSha256, mainClass,
+                secretsFile(request.application().projectDirectory(), request.manifest().stage()));
+    }
+
+    /** The image's resources that carry build stamps ({@link BuildStamps}), keyed by their path in the image. */
+    private static Map<String, Path> stampedResources(ImageSpec image) {
+        Map<String, Path> stamped = new LinkedHashMap<>();
+        image.layers().stream().flatMap(layer -> layer.entries().stream())
+                .filter(entry -> entry.target().startsWith(ImageLayout.RESOURCES + "/")
+                        && BuildStamps.mayBeStamped(entry.target().substring(ImageLayout.RESOURCES.length() + 1)))
+                .forEach(entry -> stamped.put(entry.target(), Path.of(entry.source())));
+        return stamped;
+    }
+
+    /**
+     * @param stamped resources to take from the build being made again instead of {@code target/classes},
+     *                keyed by their path in the image
+     */
+    private Built build(Request request, String buildId, String createdAt, String manifestSha256, String mainClass,
+                        Map<String, Path> stamped) {
         StageManifest manifest = request.manifest();
         Map<String, Path> stageFiles = packageStageFiles(request, buildId, mainClass);
         BuiltAssets assets = collectAssets(request, buildId);
-        LayerPlan plan = new LayerPlanner(log).plan(request.application(), stageFiles);
+        LayerPlan plan = new LayerPlanner(log).plan(request.application(), stageFiles).withSources(stamped);
         ImageSpec spec = imageSpec(request, buildId, plan);
         ImageTarget target = request.target().apply(buildId);
 
@@ -132,33 +185,6 @@ public final class ImageBuildService {
                 createdAt, manifestSha256, spec, result.output(), assets);
         BuildDescriptorCodec.write(descriptor, request.buildDirectory().resolve(BuildDescriptor.FILE_NAME));
         return new Built(descriptor, result.uploads());
-    }
-
-    /** The last build of this stage, if it was made from exactly these inputs. */
-    private Optional<BuildDescriptor> previousWithInputs(Request request, String fingerprint) {
-        Path inputsFile = request.buildDirectory().resolve(INPUTS_FILE_NAME);
-        Path descriptorFile = request.buildDirectory().resolve(BuildDescriptor.FILE_NAME);
-        try {
-            if (!Files.isRegularFile(inputsFile) || !Files.readString(inputsFile).strip().equals(fingerprint)) {
-                return Optional.empty();
-            }
-            return Optional.of(BuildDescriptorCodec.read(descriptorFile));
-        } catch (IOException | ImageBuildException e) {
-            log.debug("No previous build to compare with: " + e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private static void writeOrDelete(Path file, Optional<String> content) {
-        try {
-            if (content.isPresent()) {
-                Files.writeString(file, content.get() + "\n");
-            } else {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
-        }
     }
 
     static ImageSpec imageSpec(Request request, String buildId, LayerPlan plan) {

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * repackaging leaves them out of an executable jar: development tools ({@code spring-boot-devtools},
  * {@code spring-boot-docker-compose}), jars whose manifest says they are an annotation processor, a
  * starter or a development tool ({@code Spring-Boot-Jar-Type}), optional and system-scope
- * dependencies — and the further ones the project lists ({@code hover.excludes}).
+ * dependencies, what the Spring Boot plugin's configuration excludes — and the further ones the
+ * project lists ({@code hover.excludes}).
  */
 public final class ImageExclusions {
     /** Left out by Spring Boot's repackager by default ({@code excludeDevtools}, {@code excludeDockerCompose}). */
@@ -37,18 +38,36 @@ public final class ImageExclusions {
     }
 
     private final Set<String> listed;
+    private final SpringBootExcludes springBoot;
     private final BuildLog log;
 
-    private ImageExclusions(Set<String> listed, BuildLog log) {
+    private ImageExclusions(Set<String> listed, SpringBootExcludes springBoot, BuildLog log) {
         this.listed = listed;
+        this.springBoot = springBoot;
         this.log = log;
+    }
+
+    /**
+     * What the project's {@code spring-boot-maven-plugin} configuration leaves out of its executable
+     * jar ({@code excludes}, {@code excludeGroupIds}): left out of the image too.
+     *
+     * @param artifacts {@code groupId:artifactId} each
+     * @param groupIds  group ids, every artifact of which is left out
+     */
+    public record SpringBootExcludes(Set<String> artifacts, Set<String> groupIds) {
+        public static final SpringBootExcludes NONE = new SpringBootExcludes(Set.of(), Set.of());
+
+        public SpringBootExcludes {
+            artifacts = Set.copyOf(artifacts);
+            groupIds = Set.copyOf(groupIds);
+        }
     }
 
     /**
      * @param listed the project's further exclusions, {@code groupId:artifactId} each
      * @throws ImageBuildException naming the entry that is not {@code groupId:artifactId}
      */
-    public static ImageExclusions of(List<String> listed, BuildLog log) {
+    public static ImageExclusions of(List<String> listed, SpringBootExcludes springBoot, BuildLog log) {
         Set<String> keys = new LinkedHashSet<>();
         for (String entry : listed) {
             String key = entry.trim();
@@ -59,7 +78,7 @@ public final class ImageExclusions {
             }
             keys.add(key);
         }
-        return new ImageExclusions(keys, log);
+        return new ImageExclusions(keys, springBoot, log);
     }
 
     /** The candidates that go into the image, in their order; says which stay out and why. */
@@ -87,6 +106,9 @@ public final class ImageExclusions {
         String key = candidate.dependency().key();
         if (listed.contains(key)) {
             return Optional.of("listed in hover.excludes");
+        }
+        if (springBoot.artifacts().contains(key) || springBoot.groupIds().contains(candidate.dependency().groupId())) {
+            return Optional.of("excluded in the Spring Boot plugin's configuration");
         }
         if (DEVELOPMENT_TOOLS.contains(key)) {
             return Optional.of("a development tool, which Spring Boot's repackaging leaves out too");

@@ -116,7 +116,7 @@ class ImageBuildServiceRegistryTest {
         Path buildDirectory = project.directory.resolve("target/hover/staging");
         return new ImageBuildService(new RecordingLog()).build(new ImageBuildService.Request(
                 project.manifest(baseImage), project.manifestFile, project.files(runtime), buildDirectory,
-                project.directory.resolve("target/hover/cache"),
+                project.directory.resolve("target/hover/cache"), ImageBuildServiceTarTest.remembered(buildDirectory),
                 id -> ImageTarget.registry(registry.hostPort() + "/" + repository + ":" + id, Optional.empty()),
                 buildId, Instant.parse("2026-11-26T18:00:00Z"), Optional.empty(), Optional.of("0123abc"), true));
     }

@@ -7,13 +7,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -115,6 +118,80 @@ class ImageBuildServiceTarTest {
                 "20261126T174500Z-000001", "20261126T174500Z-000001", "20261126T174700Z-000003",
                 "20261126T174900Z-000005");
         assertThat(Files.readString(buildDirectory.resolve("image/hover/stage.properties"))).contains("20261126T174900Z-000005");
+    }
+
+    @Test
+    void keepsTheBuildIdAndTheImageAfterACleanBuildThatOnlyRestampedTheResources() throws Exception {
+        SampleProject app = SampleProject.create(dir.resolve("restamped"), 8080);
+        Path buildInfo = app.classes.resolve("META-INF/build-info.properties");
+        Files.createDirectories(buildInfo.getParent());
+        Files.writeString(buildInfo, "build.name=demo\nbuild.time=2026-11-26T17\\:45\\:00.000Z\n");
+        Path buildDirectory = dir.resolve("build-restamped");
+        StageManifest manifest = app.manifest(baseImage);
+        ImageBuildService.Built first = build(app, manifest, buildDirectory, "20261126T174500Z-000001");
+
+        // mvn clean package: target/hover gone, every file written again, build-info with a new build.time
+        AssetCollector.deleteRecursively(buildDirectory);
+        Files.writeString(buildInfo, "build.name=demo\nbuild.time=2026-11-26T17\\:50\\:00.000Z\n");
+        touchAll(app.directory, Instant.now().plusSeconds(60));
+        RecordingLog log = new RecordingLog();
+        ImageBuildService.Built again = new ImageBuildService(log).build(
+                request(app, manifest, buildDirectory, "20261126T175000Z-000002"));
+
+        assertThat(again.descriptor().buildId()).isEqualTo("20261126T174500Z-000001");
+        assertThat(again.descriptor().output().digest()).isEqualTo(first.descriptor().output().digest());
+        assertThat(log.info).contains("Nothing changed since build 20261126T174500Z-000001: making it again under its id")
+                .noneMatch(message -> message.startsWith("A new build"));
+        // the image carries the build-info of the build it is
+        Path root = dir.resolve("restamped-root");
+        OciLayout.unpackTar(buildDirectory.resolve("image.tar"), dir.resolve("restamped-image")).unpackLayers(root);
+        assertThat(root.resolve("var/task/app/resources/META-INF/build-info.properties")).content().contains("build.time=2026-11-26T17\\:45\\:00.000Z");
+    }
+
+    @Test
+    void aOneByteChangeOfAResourceIsANewBuildWhateverItsTime() throws Exception {
+        SampleProject app = SampleProject.create(dir.resolve("one-byte"), 8080);
+        Path resource = app.classes.resolve("application.properties");
+        Path buildDirectory = dir.resolve("build-one-byte");
+        StageManifest manifest = app.manifest(baseImage);
+        ImageBuildService.Built first = build(app, manifest, buildDirectory, "20261126T174500Z-000001");
+        FileTime time = Files.getLastModifiedTime(resource);
+        String content = Files.readString(resource);
+        Files.writeString(resource, content.replace("resources", "resourcez"));
+        Files.setLastModifiedTime(resource, time);
+        RecordingLog log = new RecordingLog();
+
+        ImageBuildService.Built changed = new ImageBuildService(log).build(
+                request(app, manifest, buildDirectory, "20261126T175000Z-000002"));
+
+        assertThat(changed.descriptor().buildId()).isEqualTo("20261126T175000Z-000002");
+        assertThat(changed.descriptor().output().digest()).isNotEqualTo(first.descriptor().output().digest());
+        assertThat(log.info).contains("A new build: target/classes/application.properties changed since build 20261126T174500Z-000001");
+    }
+
+    @Test
+    void aRecordedBuildIsFreshUntilWhatGoesIntoTheImageChanges() throws Exception {
+        SampleProject app = SampleProject.create(dir.resolve("fresh"), 8080);
+        Path buildDirectory = dir.resolve("build-fresh");
+        StageManifest manifest = app.manifest(baseImage);
+        build(app, manifest, buildDirectory, "20261126T174500Z-000001");
+        ImageBuildService service = new ImageBuildService(new RecordingLog());
+
+        // newer times everywhere, Hover's own staged copies of the stage files included: nothing changed
+        touchAll(app.directory, Instant.now().plusSeconds(60));
+        assertThat(service.staleness(request(app, manifest, buildDirectory, "unused"))).isEmpty();
+
+        app.changeGreeting("Hello again");
+        assertThat(service.staleness(request(app, manifest, buildDirectory, "unused")))
+                .contains("target/classes/demo/Greeting.class changed since build 20261126T174500Z-000001");
+        app.changeGreeting("Hello from the sample app");
+        app.writeSecrets((byte) 2);
+        assertThat(service.staleness(request(app, manifest, buildDirectory, "unused")))
+                .contains(".hover/staging-secrets.env changed since build 20261126T174500Z-000001");
+        app.writeSecrets((byte) 0);
+        Files.delete(buildDirectory.resolve("image.tar"));
+        assertThat(service.staleness(request(app, manifest, buildDirectory, "unused")))
+                .contains("the image of build 20261126T174500Z-000001 is gone");
     }
 
     @Test
@@ -239,8 +316,22 @@ class ImageBuildServiceTarTest {
     private static ImageBuildService.Request request(SampleProject project, StageManifest manifest, Path buildDirectory,
                                                      String buildId) {
         return new ImageBuildService.Request(manifest, project.manifestFile, project.files(runtime), buildDirectory,
-                dir.resolve("cache"), id -> ImageTarget.tar(buildDirectory.resolve("image.tar"), "demo-staging:" + id),
+                dir.resolve("cache"), remembered(buildDirectory),
+                id -> ImageTarget.tar(buildDirectory.resolve("image.tar"), "demo-staging:" + id),
                 buildId, Instant.parse("2026-11-26T17:45:00Z"), Optional.empty(), Optional.of("0123abc"), true);
+    }
+
+    private static void touchAll(Path directory, Instant time) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(file, FileTime.from(time));
+            }
+        }
+    }
+
+    /** Where the last build of the project built into this build directory is remembered. */
+    static LastBuild remembered(Path buildDirectory) {
+        return new LastBuild(buildDirectory.resolveSibling(buildDirectory.getFileName() + "-remembered"));
     }
 
     private static List<String> strings(JsonNode array) {

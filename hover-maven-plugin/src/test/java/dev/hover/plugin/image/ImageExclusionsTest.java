@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,7 +28,7 @@ class ImageExclusionsTest {
         Dependency lombok = jar("org.projectlombok", "lombok", "");
         Dependency system = jar("com.vendor", "driver", "");
 
-        List<Dependency> kept = ImageExclusions.of(List.of(), log).select(List.of(
+        List<Dependency> kept = ImageExclusions.of(List.of(), ImageExclusions.SpringBootExcludes.NONE, log).select(List.of(
                 plain(web), plain(devtools), plain(dockerCompose), plain(processor), plain(starter), plain(tool),
                 new ImageExclusions.Candidate(lombok, true, false), new ImageExclusions.Candidate(system, false, true)));
 
@@ -52,7 +53,7 @@ class ImageExclusionsTest {
         Dependency web = jar("org.springframework", "spring-web", "");
         Dependency h2 = jar("com.h2database", "h2", "");
 
-        List<Dependency> kept = ImageExclusions.of(List.of(" com.h2database:h2", "org.example:typo "), log)
+        List<Dependency> kept = ImageExclusions.of(List.of(" com.h2database:h2", "org.example:typo "), ImageExclusions.SpringBootExcludes.NONE, log)
                 .select(List.of(plain(web), plain(h2)));
 
         assertThat(kept).containsExactly(web);
@@ -62,9 +63,27 @@ class ImageExclusionsTest {
     }
 
     @Test
+    void leavesOutWhatTheSpringBootPluginsConfigurationExcludes() throws Exception {
+        Dependency web = jar("org.springframework", "spring-web", "");
+        Dependency yaml = jar("org.yaml", "snakeyaml", "");
+        Dependency toolOne = jar("com.example.tools", "one", "");
+        Dependency toolTwo = jar("com.example.tools", "two", "");
+
+        List<Dependency> kept = ImageExclusions.of(List.of(),
+                new ImageExclusions.SpringBootExcludes(Set.of("org.yaml:snakeyaml"), Set.of("com.example.tools")), log)
+                .select(List.of(plain(web), plain(yaml), plain(toolOne), plain(toolTwo)));
+
+        assertThat(kept).containsExactly(web);
+        assertThat(log.info).containsExactly(
+                "Left out of the image: org.yaml:snakeyaml 1.0 (excluded in the Spring Boot plugin's configuration)",
+                "Left out of the image: com.example.tools:one 1.0 (excluded in the Spring Boot plugin's configuration)",
+                "Left out of the image: com.example.tools:two 1.0 (excluded in the Spring Boot plugin's configuration)");
+    }
+
+    @Test
     void refusesAnEntryThatIsNotGroupAndArtifact() {
         for (String entry : List.of("h2", "com.h2database:h2:2.3.232", ":h2", "com.h2database:", "com h2:h2")) {
-            assertThatThrownBy(() -> ImageExclusions.of(List.of(entry), log))
+            assertThatThrownBy(() -> ImageExclusions.of(List.of(entry), ImageExclusions.SpringBootExcludes.NONE, log))
                     .isInstanceOf(ImageBuildException.class)
                     .hasMessage("hover.excludes has '" + entry + "', which is not groupId:artifactId;"
                             + " perhaps you should write it as org.example:some-library (several: separated by commas)");

@@ -49,7 +49,7 @@ class ImageRunsUnderRieTest {
         BuildDescriptor build = new ImageBuildService(new RecordingLog()).build(new ImageBuildService.Request(
                 project.manifest(baseImage), project.manifestFile,
                 project.files(TestRuntime.dependencies(Files.createDirectories(dir.resolve("runtime")))),
-                dir.resolve("build"), dir.resolve("cache"), id -> ImageTarget.tar(tar, "demo-staging:rie"),
+                dir.resolve("build"), dir.resolve("cache"), new LastBuild(dir.resolve("last-build")), id -> ImageTarget.tar(tar, "demo-staging:rie"),
                 "20261126T180000Z-eeeeee", Instant.now(), Optional.empty(), Optional.empty(), false)).descriptor();
 
         Path root = dir.resolve("rootfs");

@@ -46,7 +46,7 @@ class RefusedCredentialsTest {
 
         assertThatThrownBy(() -> new ImageBuildService(new RecordingLog()).build(new ImageBuildService.Request(
                 project.manifest(baseImage), project.manifestFile, project.files(List.of()), dir.resolve("build"),
-                dir.resolve("cache"), id -> ImageTarget.registry(target, Optional.of(Credential.from("AWS", "wrong"))),
+                dir.resolve("cache"), new LastBuild(dir.resolve("last-build")), id -> ImageTarget.registry(target, Optional.of(Credential.from("AWS", "wrong"))),
                 "20261126T180000Z-ffffff", Instant.now(), Optional.empty(), Optional.empty(), true)))
                 .isInstanceOf(ImageBuildException.class)
                 .hasMessageContaining("The registry refused the credentials for " + target)
