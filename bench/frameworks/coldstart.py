@@ -14,7 +14,10 @@ Per run, alternating which goes first:
   alone the application's main class by itself (`java <same flags> -cp <same> <main>`, the
         manifest's environment as system properties and environment variables), process start to
         GET /ready answering.
-Prints every run, then the medians and the ratio rie / alone.
+Beside each wall time, the CPU time the JVM had used when it was ready (user + system, from
+/proc): on a machine shared with other work the wall times mostly measure the others, the CPU
+time much less so.
+Prints every run, then the medians and the ratios rie / alone.
 """
 import argparse
 import json
@@ -82,6 +85,22 @@ def alone_command(image):
     return command[:cp] + properties + command[cp:]
 
 
+def cpu_ms(pid):
+    """User + system CPU time of a process so far, from /proc/<pid>/stat."""
+    with open('/proc/%d/stat' % pid) as stat:
+        fields = stat.read().rsplit(')', 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf('SC_CLK_TCK')
+
+
+def java_child(pid):
+    """The emulator's child (the bootstrap's JVM); any of its threads may have started it."""
+    for task in Path('/proc/%d/task' % pid).iterdir():
+        children = (task / 'children').read_text().split()
+        if children:
+            return int(children[0])
+    raise RuntimeError('aws-lambda-rie %d has no child process' % pid)
+
+
 def stop(process):
     try:
         os.killpg(process.pid, signal.SIGKILL)
@@ -110,10 +129,10 @@ def run_alone(image, log):
             try:
                 with urllib.request.urlopen('http://127.0.0.1:%d%s' % (port, path), timeout=5) as response:
                     if response.status < 500:
-                        return (time.monotonic() - start) * 1000, None
+                        return (time.monotonic() - start) * 1000, None, cpu_ms(process.pid)
             except urllib.error.HTTPError as e:
                 if e.code < 500:
-                    return (time.monotonic() - start) * 1000, None
+                    return (time.monotonic() - start) * 1000, None, cpu_ms(process.pid)
             except (ConnectionError, urllib.error.URLError, socket.timeout):
                 pass
             if process.poll() is not None:
@@ -151,6 +170,7 @@ def run_rie(image, log):
                 with urllib.request.urlopen(urllib.request.Request(url, data=event), timeout=180) as response:
                     answer = json.loads(response.read())
                     elapsed = (time.monotonic() - start) * 1000
+                    cpu = cpu_ms(java_child(process.pid))
                     break
             except (ConnectionError, urllib.error.URLError):
                 time.sleep(0.005)
@@ -159,7 +179,7 @@ def run_rie(image, log):
         with open(log.name) as text:
             text.seek(offset)
             ready = re.search(r'ready in (\d+) ms', text.read())
-        return elapsed, int(ready.group(1)) if ready else None
+        return elapsed, int(ready.group(1)) if ready else None, cpu
     finally:
         stop(process)
         wait_port_free(image['stage']['http']['port'])
@@ -176,28 +196,30 @@ def main():
     summary = []
     for name in names:
         image = image_of(name)
-        results = {'rie': [], 'ready': [], 'alone': []}
+        results = {'rie': [], 'ready': [], 'alone': [], 'rie_cpu': [], 'alone_cpu': []}
         with open(IT / name / 'bench-coldstart.log', 'w+') as log:
             for run in range(args.runs):
                 order = ['rie', 'alone'] if run % 2 == 0 else ['alone', 'rie']
                 for kind in order:
-                    elapsed, ready = (run_rie if kind == 'rie' else run_alone)(image, log)
+                    elapsed, ready, cpu = (run_rie if kind == 'rie' else run_alone)(image, log)
                     results[kind].append(elapsed)
+                    results[kind + '_cpu'].append(cpu)
                     if kind == 'rie' and ready is not None:
                         results['ready'].append(ready)
                 with open('/proc/loadavg') as load:
                     loadavg = load.read().split()[0]
-                print('%-20s run %d: rie %6.0f ms (runtime ready in %s ms), alone %6.0f ms, load %s'
+                print('%-20s run %d: rie %6.0f ms (runtime ready in %s ms, cpu %5.0f ms), alone %6.0f ms (cpu %5.0f ms), load %s'
                       % (name, run + 1, results['rie'][-1], results['ready'][-1] if results['ready'] else '?',
-                         results['alone'][-1], loadavg), flush=True)
+                         results['rie_cpu'][-1], results['alone'][-1], results['alone_cpu'][-1], loadavg), flush=True)
         medians = {k: statistics.median(v) for k, v in results.items() if v}
         summary.append((name, medians))
     print()
-    print('| framework | rie: first answer, median | runtime "ready in", median | alone: ready, median | rie / alone |')
-    print('| --- | --- | --- | --- | --- |')
+    print('| framework | rie: first answer | runtime "ready in" | alone: ready | rie / alone | JVM CPU to ready, rie | alone | rie / alone |')
+    print('| --- | --- | --- | --- | --- | --- | --- | --- |')
     for name, m in summary:
-        print('| %s | %.0f ms | %s ms | %.0f ms | %.2f |' % (name, m['rie'], '%.0f' % m['ready'] if 'ready' in m else '?',
-                                                         m['alone'], m['rie'] / m['alone']))
+        print('| %s | %.0f ms | %s ms | %.0f ms | %.2f | %.0f ms | %.0f ms | %.2f |'
+              % (name, m['rie'], '%.0f' % m['ready'] if 'ready' in m else '?', m['alone'], m['rie'] / m['alone'],
+                 m['rie_cpu'], m['alone_cpu'], m['rie_cpu'] / m['alone_cpu']))
 
 
 if __name__ == '__main__':
