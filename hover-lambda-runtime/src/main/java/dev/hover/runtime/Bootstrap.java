@@ -52,9 +52,11 @@ public final class Bootstrap {
         }
         RuntimeApiClient api = new RuntimeApiClient(address);
         boolean snapStart = SnapStart.requested(environment);
-        EventHandler handler;
+        RuntimeLoop loop;
         try {
-            handler = new Bootstrap(environment, new KmsSecretsSource()).coldStart(entered);
+            // made before a snapshot, so that its classes are in it
+            loop = new RuntimeLoop(api, new Bootstrap(environment, new KmsSecretsSource()).coldStart(entered),
+                    Retirement.shared());
             if (snapStart) {
                 SnapStart.standard().beforeSnapshot();
             }
@@ -69,7 +71,7 @@ public final class Bootstrap {
             if (snapStart) {
                 SnapStart.standard().restore(api);
             }
-            new RuntimeLoop(api, handler, Retirement.shared()).run();
+            loop.run();
         } catch (SnapStart.RestoreFailedException e) {
             System.exit(1);
         } catch (RuntimeApiException e) {

@@ -77,6 +77,9 @@ public final class SnapStart {
             throw new InitException("BeforeCheckpointError", "The application's before-snapshot hooks failed: " + e, e);
         }
         queues.release();
+        // the priming's and the init's garbage out of the heap: the snapshot holds fewer pages to
+        // restore, and the first requests after the restore do not pay a collection for it
+        System.gc();
         String random = new SecureRandom().getAlgorithm();
         if (!random.startsWith(NATIVE_PRNG)) {
             Log.error("the JVM's default SecureRandom is " + random + ", whose state would be shared by every "
