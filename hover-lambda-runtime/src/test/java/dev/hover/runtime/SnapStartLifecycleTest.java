@@ -49,6 +49,11 @@ class SnapStartLifecycleTest {
     }
 
     private Process start(ScriptedRuntimeApi api, String initType, Map<String, String> stageVariables) throws IOException {
+        return start(api, initType, stageVariables, "http");
+    }
+
+    private Process start(ScriptedRuntimeApi api, String initType, Map<String, String> stageVariables,
+                          String functionType) throws IOException {
         Files.createDirectories(taskRoot.resolve("hover"));
         PackagedManifestCodec.write(manifest(stageVariables), taskRoot.resolve("hover/stage.properties"));
         ProcessBuilder builder = new ProcessBuilder(SampleFunctions.bootstrapCommand())
@@ -57,7 +62,7 @@ class SnapStartLifecycleTest {
         builder.environment().put("AWS_LAMBDA_RUNTIME_API", api.address());
         builder.environment().put("LAMBDA_TASK_ROOT", taskRoot.toString());
         builder.environment().put("AWS_LAMBDA_INITIALIZATION_TYPE", initType);
-        builder.environment().put("HOVER_FUNCTION_TYPE", "http");
+        builder.environment().put("HOVER_FUNCTION_TYPE", functionType);
         return builder.start();
     }
 
@@ -116,6 +121,23 @@ class SnapStartLifecycleTest {
                     + "afterRestore cache\\nrequest /timeline curl/8");
             assertThat(log).contains("priming", "(9 requests: /health 200×3, / 200×3, /api/items?page=2 200×3)",
                     "restored from the snapshot: restore/next waited", "2 after-restore hooks");
+        }
+    }
+
+    /** The cli and queue functions follow the lifecycle too; they take no HTTP events, so nothing is primed. */
+    @Test
+    void theCliFunctionRunsTheHooksAroundRestoreNextWithoutPriming() throws Exception {
+        AtomicReference<String> atRestore = new AtomicReference<>();
+        try (ScriptedRuntimeApi api = new ScriptedRuntimeApi()) {
+            api.atRestore(() -> atRestore.set(timelineNow()));
+            Process runtime = start(api, "snap-start", Map.of(), "cli");
+            String log = exitAndLog(runtime);
+
+            assertThat(api.calls()).as(log).containsExactly("GET /2018-06-01/runtime/restore/next null ",
+                    "GET /2018-06-01/runtime/invocation/next null ");
+            assertThat(lines(atRestore.get())).doesNotContain("request /health " + PRIME)
+                    .containsSubsequence("beforeCheckpoint cache", "beforeCheckpoint pool", "request /timeline test");
+            assertThat(log).doesNotContain("priming").contains("2 after-restore hooks");
         }
     }
 
