@@ -1,5 +1,8 @@
 package dev.hover.testsupport;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * The local stand-ins for AWS that integration tests talk to. Each is started once per JVM on a
  * free loopback port when first asked for, and stopped when the JVM exits; or, for moto and the
@@ -40,6 +43,11 @@ public final class LocalAws {
             cfnLint = CfnLint.find(TOOLS);
         }
         return cfnLint;
+    }
+
+    /** actionlint, which checks GitHub Actions workflows, when it is installed. */
+    public static Optional<Path> actionlint() {
+        return TOOLS.local("bin/actionlint").or(() -> ToolLocator.onPath("actionlint"));
     }
 
     public static synchronized RuntimeInterfaceEmulator rie() {
