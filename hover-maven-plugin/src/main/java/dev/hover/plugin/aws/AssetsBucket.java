@@ -6,18 +6,25 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.ObjectOwnership;
+import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +33,9 @@ import java.util.function.Supplier;
  * to know which files are already there.
  */
 public final class AssetsBucket {
+    /** DeleteObjects takes at most this many keys. */
+    private static final int DELETE_BATCH = 1000;
+
     private final S3Client s3;
     private final String bucket;
 
@@ -169,6 +179,51 @@ public final class AssetsBucket {
             throw AwsErrors.explain(action + " in the assets bucket " + bucket, e);
         } catch (SdkException e) {
             throw AwsErrors.explain(action + " in the assets bucket " + bucket, e);
+        }
+    }
+
+    /**
+     * Deletes every version and delete marker of the objects whose key {@code which} accepts: what a
+     * bucket must lose before S3 deletes it, versioned or not.
+     *
+     * @return how many versions and delete markers were deleted
+     */
+    public int deleteAllVersions(Predicate<String> which) {
+        List<ObjectIdentifier> doomed = new ArrayList<>();
+        AwsErrors.explain("list the object versions in the assets bucket " + bucket, () -> {
+            for (ListObjectVersionsResponse page : s3.listObjectVersionsPaginator(r -> r.bucket(bucket))) {
+                page.versions().stream().filter(v -> which.test(v.key()))
+                        .forEach(v -> doomed.add(ObjectIdentifier.builder().key(v.key()).versionId(v.versionId()).build()));
+                page.deleteMarkers().stream().filter(m -> which.test(m.key()))
+                        .forEach(m -> doomed.add(ObjectIdentifier.builder().key(m.key()).versionId(m.versionId()).build()));
+            }
+        });
+        for (int from = 0; from < doomed.size(); from += DELETE_BATCH) {
+            List<ObjectIdentifier> batch = doomed.subList(from, Math.min(from + DELETE_BATCH, doomed.size()));
+            DeleteObjectsResponse response = AwsErrors.explain("delete objects in the assets bucket " + bucket,
+                    () -> s3.deleteObjects(r -> r.bucket(bucket).delete(d -> d.objects(batch).quiet(true))));
+            if (!response.errors().isEmpty()) {
+                S3Error first = response.errors().get(0);
+                throw new AwsException("S3 refused to delete " + response.errors().size() + " object version(s) in the assets bucket "
+                        + bucket + ", first " + first.key() + ": " + first.code() + " " + first.message());
+            }
+        }
+        return doomed.size();
+    }
+
+    /**
+     * Deletes the bucket, which must be empty.
+     *
+     * @return false when there was no such bucket
+     */
+    public boolean delete() {
+        try {
+            s3.deleteBucket(r -> r.bucket(bucket));
+            return true;
+        } catch (NoSuchBucketException e) {
+            return false;
+        } catch (SdkException e) {
+            throw AwsErrors.explain("delete the assets bucket " + bucket, e);
         }
     }
 

@@ -65,6 +65,23 @@ public final class EcrRepositories {
         return policy.toString();
     }
 
+    /**
+     * Deletes the repository with every image in it.
+     *
+     * @return false when there was no such repository
+     */
+    public boolean deleteWithImages(String name) {
+        try {
+            AwsErrors.explain("delete the ECR repository " + name, () -> ecr.deleteRepository(r -> r.repositoryName(name).force(true)));
+            return true;
+        } catch (AwsException e) {
+            if (e.getCause() instanceof RepositoryNotFoundException) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** A login to the account's registry from ECR's authorization token (valid for 12 hours). */
     public RegistryLogin login() {
         AuthorizationData data = AwsErrors.explain("get an ECR authorization token",

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.kms.model.KmsException;
 import software.amazon.awssdk.services.kms.model.NotFoundException;
 import software.amazon.awssdk.services.kms.model.Tag;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -66,9 +67,20 @@ public final class KmsKeys {
         });
     }
 
-    /** Schedules a key's deletion after KMS's shortest waiting period (7 days). */
-    public void scheduleDeletion(String keyArn) {
-        call("kms:ScheduleKeyDeletion", keyArn, () -> kms.scheduleKeyDeletion(r -> r.keyId(keyArn).pendingWindowInDays(7)));
+    /** KMS's shortest waiting period before a key scheduled for deletion is deleted. */
+    public static final int SHORTEST_DELETION_WINDOW_DAYS = 7;
+
+    /**
+     * Schedules a key's deletion after KMS's shortest waiting period; until then
+     * {@code aws kms cancel-key-deletion} undoes it.
+     *
+     * @return when KMS deletes the key
+     */
+    public Instant scheduleDeletion(String keyArn) {
+        // named by its id, which KMS takes as well as the ARN (and moto, unlike KMS, takes only the id here)
+        String keyId = keyArn.substring(keyArn.lastIndexOf('/') + 1);
+        return call("kms:ScheduleKeyDeletion", keyArn, () -> kms.scheduleKeyDeletion(r -> r.keyId(keyId)
+                .pendingWindowInDays(SHORTEST_DELETION_WINDOW_DAYS)).deletionDate());
     }
 
     /** Data keys under {@code keyId} (an ARN or an alias), which is also the only key decrypt accepts. */

@@ -138,9 +138,30 @@ public final class Stacks {
 
     /** Deletes a stack that has no resources to keep (never created, or rolled back) and waits. */
     public void deleteEmptyStack(String stack) {
-        AwsErrors.explain("delete the stack " + stack, () -> cloudFormation.deleteStack(r -> r.stackName(stack)));
+        startDeletion(stack);
         while (describe(stack).filter(s -> !"DELETE_COMPLETE".equals(s.status())).isPresent()) {
             pause();
+        }
+    }
+
+    /** Asks CloudFormation to delete the stack with its resources; it goes on without this process. */
+    public void startDeletion(String stack) {
+        AwsErrors.explain("delete the stack " + stack, () -> cloudFormation.deleteStack(r -> r.stackName(stack)));
+    }
+
+    /**
+     * The stack's id, when a stack of that name exists: a deleted stack is described (and its events
+     * read) only by its id.
+     */
+    public Optional<String> stackId(String stack) {
+        try {
+            return Optional.of(cloudFormation.describeStacks(r -> r.stackName(stack)).stacks().get(0).stackId());
+        } catch (CloudFormationException e) {
+            if (e.awsErrorDetails() != null && "ValidationError".equals(e.awsErrorDetails().errorCode())
+                    && String.valueOf(e.awsErrorDetails().errorMessage()).contains("does not exist")) {
+                return Optional.empty();
+            }
+            throw AwsErrors.explain("describe the stack " + stack, e);
         }
     }
 

@@ -153,8 +153,7 @@ final class StackStep {
     private String print(String stack, String mark, List<StackEvent> seen, Console console) {
         String last = mark;
         for (StackEvent event : stacks.eventsAfter(stack, mark)) {
-            console.line(eventTime.format(event.time()) + "  " + event.status() + "  " + event.logicalId()
-                    + "  " + event.resourceType() + (event.reason().isEmpty() ? "" : "  " + event.reason()));
+            console.line(event.line(eventTime));
             seen.add(event);
             last = event.id();
         }
