@@ -8,6 +8,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
 
 import java.net.URI;
 import java.security.CodeSource;
@@ -31,16 +32,17 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
             "cloudformation", "cloudformation", "cloudwatchlogs", "logs", "ecr", "ecr", "kms", "kms",
             "lambda", "lambda", "s3", "s3", "sqs", "sqs", "sts", "sts");
     /** Operations whose IAM action is not their name. */
-    private static final Map<String, String> ACTIONS = Map.of(
-            "s3:HeadBucket", "s3:ListBucket",
-            "s3:HeadObject", "s3:GetObject",
-            "s3:ListObjectsV2", "s3:ListBucket",
-            "s3:PutBucketEncryption", "s3:PutEncryptionConfiguration",
-            "s3:PutPublicAccessBlock", "s3:PutBucketPublicAccessBlock",
-            "lambda:Invoke", "lambda:InvokeFunction",
-            "sqs:ChangeMessageVisibilityBatch", "sqs:ChangeMessageVisibility",
-            "sqs:DeleteMessageBatch", "sqs:DeleteMessage",
-            "sqs:SendMessageBatch", "sqs:SendMessage");
+    private static final Map<String, String> ACTIONS = Map.ofEntries(
+            Map.entry("s3:HeadBucket", "s3:ListBucket"),
+            Map.entry("s3:HeadObject", "s3:GetObject"),
+            Map.entry("s3:ListObjectsV2", "s3:ListBucket"),
+            Map.entry("s3:ListObjectVersions", "s3:ListBucketVersions"),
+            Map.entry("s3:PutBucketEncryption", "s3:PutEncryptionConfiguration"),
+            Map.entry("s3:PutPublicAccessBlock", "s3:PutBucketPublicAccessBlock"),
+            Map.entry("lambda:Invoke", "lambda:InvokeFunction"),
+            Map.entry("sqs:ChangeMessageVisibilityBatch", "sqs:ChangeMessageVisibility"),
+            Map.entry("sqs:DeleteMessageBatch", "sqs:DeleteMessage"),
+            Map.entry("sqs:SendMessageBatch", "sqs:SendMessage"));
     private static final StackWalker STACK = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final ConcurrentLinkedQueue<AwsCall> CALLS = new ConcurrentLinkedQueue<>();
 
@@ -77,6 +79,12 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
             return List.of(
                     new Permission("s3:GetObject", arns.s3(field(request, "SourceBucket"), field(request, "SourceKey"))),
                     new Permission("s3:PutObject", arns.s3(field(request, "DestinationBucket"), field(request, "DestinationKey"))));
+        }
+        if (request instanceof DeleteObjectsRequest batch) {
+            // one permission per object: of its version when the request names one
+            return batch.delete().objects().stream().map(o -> new Permission(
+                    o.versionId() == null ? "s3:DeleteObject" : "s3:DeleteObjectVersion",
+                    arns.s3(Optional.of(batch.bucket()), Optional.of(o.key())))).toList();
         }
         return List.of(new Permission(action, resource(operation.substring(0, operation.indexOf(':')), request, arns)));
     }
