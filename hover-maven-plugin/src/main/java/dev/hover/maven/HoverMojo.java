@@ -181,7 +181,7 @@ public abstract class HoverMojo extends AbstractMojo {
 
     /** Reads and validates the stage's manifest, without calling AWS. */
     final StageManifest readManifest() throws IOException {
-        return StageSession.readManifest(projectDirectory(), stage());
+        return StageSession.readManifest(projectDirectory(), stage(), getLog()::warn);
     }
 
     /**

@@ -18,7 +18,8 @@ public class SynthMojo extends HoverMojo {
 
     @Override
     void run() {
-        Path template = new Synthesizer().synth(projectDirectory(), Path.of(project.getBuild().getDirectory()), stage());
+        Path template = new Synthesizer().synth(projectDirectory(), Path.of(project.getBuild().getDirectory()), stage(),
+                getLog()::warn);
         getLog().info("Wrote the template of stage " + stage() + " to " + projectDirectory().relativize(template));
     }
 }

@@ -27,7 +27,9 @@ class TemplateCfnLintTest {
                 Arguments.of("minimal.yml", reader.read(Path.of("src/test/resources/manifests/minimal.yml"))),
                 Arguments.of("maximal.yml (lambda-role given)",
                         reader.read(Path.of("src/test/resources/manifests/maximal.yml"))),
-                Arguments.of("maximal, role made in the stack", TestManifests.maximal()));
+                Arguments.of("maximal, role made in the stack", TestManifests.maximal()),
+                Arguments.of("original-hover.yml (written for the original Hover)",
+                        reader.read(Path.of("src/test/resources/manifests/original-hover.yml"))));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -40,7 +40,7 @@ public final class StageSession implements AutoCloseable {
      */
     public static StageSession open(Path projectDirectory, String stage, Optional<String> profile,
                                     CredentialsResolver resolver, Consumer<String> log) throws IOException {
-        StageManifest manifest = readManifest(projectDirectory, stage);
+        StageManifest manifest = readManifest(projectDirectory, stage, log);
         StageFiles files = new StageFiles(projectDirectory, stage);
         String location = files.display(files.manifest());
         CredentialSource credentials = resolver.resolve(profile, manifest.awsProfile(), location);
@@ -52,10 +52,12 @@ public final class StageSession implements AutoCloseable {
     /**
      * Reads and validates the stage's manifest; problems name it as {@code .hover/<stage>.yml}.
      *
+     * @param warnings gets each warning about the manifest (an original Hover key that has no effect)
      * @throws StageException                               when the stage name is not one or it has no manifest
      * @throws dev.hover.model.validation.ManifestException when the manifest has problems
      */
-    public static StageManifest readManifest(Path projectDirectory, String stage) throws IOException {
+    public static StageManifest readManifest(Path projectDirectory, String stage, Consumer<String> warnings)
+            throws IOException {
         ManifestRules.STAGE.check(stage).ifPresent(problem -> {
             throw new StageException("hover.stage: " + problem);
         });
@@ -65,7 +67,7 @@ public final class StageSession implements AutoCloseable {
             throw new StageException("there is no stage '" + stage + "': " + location
                     + " does not exist; create it with mvn hover:stage-new -Dhover.stage=" + stage);
         }
-        return new ManifestReader().read(Files.readString(files.manifest()), location, stage);
+        return new ManifestReader(warnings).read(Files.readString(files.manifest()), location, stage);
     }
 
     public StageManifest manifest() {

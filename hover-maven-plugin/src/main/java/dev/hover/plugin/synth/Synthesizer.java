@@ -11,6 +11,7 @@ import dev.hover.template.TemplateGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * {@code hover:synth}: reads and validates {@code .hover/<stage>.yml} and writes the stage's
@@ -26,16 +27,17 @@ public final class Synthesizer {
     private final TemplateGenerator generator = new TemplateGenerator();
 
     /**
+     * @param warnings gets each warning about the manifest (an original Hover key that has no effect)
      * @return the template file written
      * @throws ManifestException when the manifest has problems, each with its file, line, column and key
      * @throws SynthException    when there is no manifest for the stage, or it cannot be read or written
      */
-    public Path synth(Path projectDirectory, Path buildDirectory, String stage) {
+    public Path synth(Path projectDirectory, Path buildDirectory, String stage, Consumer<String> warnings) {
         StageFiles files = new StageFiles(projectDirectory, stage);
         String display = files.display(files.manifest());
         StageManifest manifest;
         try {
-            manifest = StageSession.readManifest(projectDirectory, stage);
+            manifest = StageSession.readManifest(projectDirectory, stage, warnings);
         } catch (StageException e) {
             throw new SynthException(e.getMessage(), e);
         } catch (IOException e) {

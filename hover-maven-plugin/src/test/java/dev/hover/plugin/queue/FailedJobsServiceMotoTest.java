@@ -82,7 +82,7 @@ class FailedJobsServiceMotoTest {
         sqs.createQueue(r -> r.queueName("shop-staging-failed-jobs"));
 
         Files.createDirectories(taskRoot.resolve("hover"));
-        PackagedManifestCodec.write(PackagedManifest.of(StageSession.readManifest(project, "staging"), "build-1",
+        PackagedManifestCodec.write(PackagedManifest.of(StageSession.readManifest(project, "staging", warning -> { }), "build-1",
                 ChargesApp.class.getName()), taskRoot.resolve("hover").resolve(PackagedManifest.FILE_NAME));
         fixed = taskRoot.resolve("fixed");
         Map<String, String> environment = new HashMap<>(moto.environment());

@@ -30,7 +30,7 @@ class SynthesizerTest {
     void writesTheStagesTemplateUnderTheBuildDirectory() throws Exception {
         manifest("dev", "name: shop-dev\nregion: eu-west-1\nqueue:\n  mailer:\n    queues: [emails]\n");
 
-        Path written = new Synthesizer().synth(project, target(), "dev");
+        Path written = new Synthesizer().synth(project, target(), "dev", warning -> { });
 
         assertThat(written).isEqualTo(target().resolve("hover/dev/template.json"));
         JsonNode template = new ObjectMapper().readTree(written.toFile());
@@ -44,8 +44,8 @@ class SynthesizerTest {
     @Test
     void theSameManifestGivesTheSameBytes() throws Exception {
         manifest("dev", "name: shop-dev\nregion: eu-west-1\n");
-        byte[] first = Files.readAllBytes(new Synthesizer().synth(project, target(), "dev"));
-        byte[] second = Files.readAllBytes(new Synthesizer().synth(project, target(), "dev"));
+        byte[] first = Files.readAllBytes(new Synthesizer().synth(project, target(), "dev", warning -> { }));
+        byte[] second = Files.readAllBytes(new Synthesizer().synth(project, target(), "dev", warning -> { }));
         assertThat(second).isEqualTo(first);
     }
 
@@ -53,7 +53,7 @@ class SynthesizerTest {
     void theImageIsInTheManifestsRepositoryWhenItNamesOne() throws Exception {
         manifest("prod", "name: shop-prod\nregion: eu-central-1\njava:\n"
                 + "  repository: 123456789012.dkr.ecr.eu-central-1.amazonaws.com/shop\n");
-        JsonNode template = new ObjectMapper().readTree(new Synthesizer().synth(project, target(), "prod").toFile());
+        JsonNode template = new ObjectMapper().readTree(new Synthesizer().synth(project, target(), "prod", warning -> { }).toFile());
         assertThat(template.at("/Resources/HttpFunction/Properties/Code/ImageUri").asText())
                 .isEqualTo("123456789012.dkr.ecr.eu-central-1.amazonaws.com/shop:synth");
     }
@@ -62,7 +62,7 @@ class SynthesizerTest {
     void aTypoIsReportedWithItsPlaceAndASuggestion_andNothingIsWritten() throws Exception {
         manifest("dev", "name: shop-dev\nregion: eu-west-1\nhttp:\n  memmory: 2048\n");
 
-        assertThatThrownBy(() -> new Synthesizer().synth(project, target(), "dev"))
+        assertThatThrownBy(() -> new Synthesizer().synth(project, target(), "dev", warning -> { }))
                 .isInstanceOf(ManifestException.class)
                 .hasMessage(".hover/dev.yml:4:3: http.memmory: unknown key 'memmory'; did you mean 'memory'?");
         assertThat(target()).doesNotExist();
@@ -70,7 +70,7 @@ class SynthesizerTest {
 
     @Test
     void aMissingStageSaysHowToCreateIt() {
-        assertThatThrownBy(() -> new Synthesizer().synth(project, target(), "qa"))
+        assertThatThrownBy(() -> new Synthesizer().synth(project, target(), "qa", warning -> { }))
                 .isInstanceOf(SynthException.class)
                 .hasMessage("there is no stage 'qa': .hover/qa.yml does not exist; create it with"
                         + " mvn hover:stage-new -Dhover.stage=qa");
@@ -78,7 +78,7 @@ class SynthesizerTest {
 
     @Test
     void aStageThatIsNotAStageNameIsRefusedBeforeAnyFileIsRead() {
-        assertThatThrownBy(() -> new Synthesizer().synth(project, target(), "../secrets"))
+        assertThatThrownBy(() -> new Synthesizer().synth(project, target(), "../secrets", warning -> { }))
                 .isInstanceOf(SynthException.class)
                 .hasMessageStartingWith("hover.stage: ");
     }

@@ -41,6 +41,7 @@ import dev.hover.model.StageManifest;
 import dev.hover.model.Vpc;
 import dev.hover.model.validation.DerivedNameRules;
 import dev.hover.model.validation.ManifestException;
+import dev.hover.model.validation.Problem;
 import dev.hover.model.validation.Problems;
 import dev.hover.model.validation.Rule;
 import java.io.IOException;
@@ -53,6 +54,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -70,8 +72,14 @@ import org.yaml.snakeyaml.nodes.Tag;
  * every problem keeps its line and column; all problems are collected and thrown together.
  */
 public final class ManifestReader {
+    /** The original Hover's Docker build file: read only to say what replaces it. */
+    static final String DOCKERFILE = "dockerfile";
+    static final String DOCKERFILE_WARNING = "ignored: the original Hover's Dockerfile has no use here, Hover for"
+            + " Java builds the image without Docker (Jib): the base image is java.base-image (default "
+            + JavaSettings.DEFAULT_BASE_IMAGE + "), the JVM's options java.jvm-options, the main class"
+            + " java.main-class; see \"Coming from Hover\" in docs/manifest.md";
     static final List<String> TOP_KEYS = List.of("name", "aws-profile", "region", "environment", "auth", "vpc",
-            "deploy-commands", "java", "http", "cli", "queue", "assets", "schedule");
+            "deploy-commands", "java", "http", "cli", "queue", "assets", "schedule", DOCKERFILE);
     static final List<String> AUTH_KEYS = List.of("stack-role", "lambda-role");
     static final List<String> VPC_KEYS = List.of("security-groups", "subnets");
     static final List<String> JAVA_KEYS = List.of("base-image", "architecture", "jvm-options", "main-class",
@@ -101,6 +109,21 @@ public final class ManifestReader {
                 ? places.get(0)
                 : String.join(", ", places.subList(0, places.size() - 1)) + " or " + places.get(places.size() - 1)));
         return Map.copyOf(described);
+    }
+
+    private final Consumer<String> warnings;
+
+    /** A reader that drops warnings: for manifests Hover wrote itself. */
+    public ManifestReader() {
+        this(warning -> { });
+    }
+
+    /**
+     * @param warnings gets each warning ({@code file:line:column: key: message}): keys of the
+     *                 original Hover that are accepted but have no effect here
+     */
+    public ManifestReader(Consumer<String> warnings) {
+        this.warnings = warnings;
     }
 
     /**
@@ -137,8 +160,14 @@ public final class ManifestReader {
             problems.throwIfAny();
             throw new IllegalStateException("unreachable: a problem was reported");
         }
-        StageManifest manifest = new Reading(reader, new YamlSection(reader, "", mapping, TOP_KEYS), stage).manifest();
+        YamlSection top = new YamlSection(reader, "", mapping, TOP_KEYS);
+        StageManifest manifest = new Reading(reader, top, stage).manifest();
         problems.throwIfAny();
+        if (top.has(DOCKERFILE)) {
+            Node key = top.keyNode(DOCKERFILE);
+            warnings.accept(new Problem(displayName, key.getStartMark().getLine() + 1, key.getStartMark().getColumn() + 1,
+                    DOCKERFILE, DOCKERFILE_WARNING).toString());
+        }
         return manifest;
     }
 
@@ -263,8 +292,8 @@ public final class ManifestReader {
                             + " containers warm but http.concurrency reserves only " + concurrency.getAsInt()
                             + "; the warmer would be throttled");
                 }
-                List<String> domains = http.strings("domains", DOMAIN_NAME).orElse(List.of());
-                reportDuplicates(http, "domains", "domain");
+                List<String> domains = http.stringsOrCommaSeparated("domains", DOMAIN_NAME).orElse(List.of());
+                reportDuplicates(http, "domains", "domain", domains);
                 Optional<String> certificate = http.string("certificate", CERTIFICATE);
                 if (!domains.isEmpty() && !http.has("certificate")) {
                     reader.report(http.keyNode("domains"), http.pathOf("domains"), "custom domains need "
@@ -272,7 +301,7 @@ public final class ManifestReader {
                 }
                 boolean snapstart = http.bool("snapstart").orElse(false);
                 List<String> prime = http.strings("prime", PRIME_PATH).orElse(List.of());
-                reportDuplicates(http, "prime", "priming path");
+                reportDuplicates(http, "prime", "priming path", prime);
                 int primeRounds = http.integer("prime-rounds", PRIME_ROUNDS).orElse(HttpFunction.DEFAULT_PRIME_ROUNDS);
                 for (String key : List.of("prime", "prime-rounds")) {
                     if (http.has(key) && !snapstart) {
@@ -461,7 +490,12 @@ public final class ManifestReader {
             return schedule;
         }
 
-        private void reportDuplicates(YamlSection section, String key, String what) {
+        private void reportDuplicates(YamlSection section, String key, String what, List<String> values) {
+            if (section.value(key).orElse(null) instanceof ScalarNode scalar) {
+                values.stream().filter(value -> values.indexOf(value) != values.lastIndexOf(value)).distinct()
+                        .forEach(twice -> reader.report(scalar, section.pathOf(key), what + " '" + twice + "' is listed twice"));
+                return;
+            }
             if (!(section.value(key).orElse(null) instanceof SequenceNode sequence)) {
                 return;
             }

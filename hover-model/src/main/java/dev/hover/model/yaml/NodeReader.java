@@ -101,6 +101,27 @@ final class NodeReader {
         });
     }
 
+    /**
+     * A list of strings, or one string of comma-separated items ({@code "a.com, b.com"}, as the
+     * original Hover writes {@code http.domains}); items that break the rule are reported and left out.
+     */
+    Optional<List<String>> textsOrCommaSeparated(Node node, String path, Rule<String> itemRule) {
+        if (!(node instanceof ScalarNode scalar) || !node.getTag().equals(Tag.STR)) {
+            return texts(node, path, itemRule);
+        }
+        List<String> values = new ArrayList<>();
+        for (String part : scalar.getValue().split(",", -1)) {
+            String item = part.strip();
+            if (item.isEmpty()) {
+                report(node, path, "'" + scalar.getValue() + "' has an empty item; separate the items with"
+                        + " single commas, like \"a.example.com, b.example.com\", or write a list");
+                return Optional.empty();
+            }
+            checked(item, node, path, itemRule).ifPresent(values::add);
+        }
+        return Optional.of(values);
+    }
+
     /** A mapping with the given keys; a key with no value is an empty mapping. */
     Optional<YamlSection> section(Node node, String path, List<String> knownKeys) {
         if (isNull(node)) {

@@ -115,6 +115,11 @@ final class YamlSection {
         return value(key).flatMap(node -> reader.texts(node, pathOf(key), itemRule));
     }
 
+    /** A list, or one string of comma-separated items. */
+    Optional<List<String>> stringsOrCommaSeparated(String key, Rule<String> itemRule) {
+        return value(key).flatMap(node -> reader.textsOrCommaSeparated(node, pathOf(key), itemRule));
+    }
+
     Optional<YamlSection> section(String key, List<String> knownKeys) {
         return value(key).flatMap(node -> reader.section(node, pathOf(key), knownKeys));
     }

@@ -111,6 +111,54 @@ class ManifestReaderTest {
     }
 
     @Test
+    void readsAManifestWrittenForTheOriginalHoverAsItIsAndWarnsThatItsDockerfileHasNoUse() throws IOException {
+        List<String> warnings = new java.util.ArrayList<>();
+        Path file = resource("original-hover.yml");
+
+        StageManifest manifest = new ManifestReader(warnings::add).read(file);
+
+        assertThat(manifest.name()).isEqualTo("shop-staging");
+        assertThat(manifest.awsProfile()).contains("staging-account");
+        assertThat(manifest.environment()).containsEntry("APP_DEBUG", "true").containsEntry("APP_ENV", "staging");
+        assertThat(manifest.http().domains()).containsExactly("shop.example.com", "www.shop.example.com");
+        assertThat(manifest.http().timeout()).isEqualTo(30);
+        assertThat(manifest.http().warm()).isEqualTo(10);
+        assertThat(manifest.cli().concurrency()).hasValue(100);
+        assertThat(manifest.queues().get("default").backoff()).containsExactly(5, 10);
+        assertThat(manifest.queues().get("default").queues()).containsExactly("default", "notifications");
+        assertThat(manifest.deployCommands()).containsExactly("db:migrate --force");
+        assertThat(warnings).containsExactly(file + ":6:1: dockerfile: ignored: the original Hover's Dockerfile"
+                + " has no use here, Hover for Java builds the image without Docker (Jib): the base image is"
+                + " java.base-image (default " + JavaSettings.DEFAULT_BASE_IMAGE + "), the JVM's options"
+                + " java.jvm-options, the main class java.main-class; see \"Coming from Hover\" in docs/manifest.md");
+    }
+
+    @Test
+    void domainsAsOneCommaSeparatedStringOrAList() {
+        String certificate = "  certificate: arn:aws:acm:us-east-1:123456789012:certificate/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0\n";
+        assertThat(reader.read("name: shop-dev\nregion: eu-west-1\nhttp:\n  domains: a.example.com,b.example.com ,  *.example.com\n"
+                + certificate, "dev.yml", "dev").http().domains())
+                .containsExactly("a.example.com", "b.example.com", "*.example.com");
+        assertThat(reader.read("name: shop-dev\nregion: eu-west-1\nhttp:\n  domains: a.example.com\n" + certificate,
+                "dev.yml", "dev").http().domains()).containsExactly("a.example.com");
+        assertThat(reader.read("name: shop-dev\nregion: eu-west-1\nhttp:\n  domains: [a.example.com]\n" + certificate,
+                "dev.yml", "dev").http().domains()).containsExactly("a.example.com");
+    }
+
+    @Test
+    void aCommaSeparatedDomainsStringIsCheckedItemByItem() {
+        String certificate = "  certificate: arn:aws:acm:us-east-1:123456789012:certificate/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0\n";
+        assertThatThrownBy(() -> reader.read("name: shop-dev\nregion: eu-west-1\nhttp:\n"
+                + "  domains: a.example.com, Bad_Name, a.example.com\n" + certificate, "dev.yml", "dev"))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageContaining("dev.yml:4:12: http.domains: 'Bad_Name' is not a lowercase domain name")
+                .hasMessageContaining("dev.yml:4:12: http.domains: domain 'a.example.com' is listed twice");
+        assertThatThrownBy(() -> reader.read("name: shop-dev\nregion: eu-west-1\nhttp:\n"
+                + "  domains: a.example.com,, b.example.com\n" + certificate, "dev.yml", "dev"))
+                .hasMessageContaining("dev.yml:4:12: http.domains: 'a.example.com,, b.example.com' has an empty item");
+    }
+
+    @Test
     void queueFunctionWithoutQueuesConsumesTheQueueNamedLikeIt() {
         StageManifest manifest = reader.read("""
                 name: shop-dev
