@@ -6,7 +6,8 @@
 // and calls run(basedir, [jobs: true|false, logs: <a line the application logs as it starts>]); its
 // prebuild.groovy calls image-support's prepareStage. More options: jobClass (the job's class,
 // demo.VisitJob unless given), environment (more variables for every function's container, as
-// Lambda's function configuration would set them).
+// Lambda's function configuration would set them), javaHome (the JVM standing in for the base
+// image's, when the application needs a newer Java than the build's).
 //
 // What the application serves, each in its framework's own style; GREETING comes from the stage
 // manifest's environment ("Hello from the staging manifest"):
@@ -37,8 +38,10 @@ def httpEvent = { String method, String path, String query, Map headers, List co
 
 // one function's container: started, handed to the checks, stopped whatever they do
 def withFunction = { File basedir, Map image, Map<String, String> environment, Closure checks ->
+    def javaHome = image.javaHome ?: System.getProperty('java.home')
     // a generous timeout: a framework's cold start on a loaded 2-core machine takes seconds
-    def rie = support.startUnderRie(basedir, image.config, image.rootfs, [AWS_LAMBDA_FUNCTION_TIMEOUT: '120'] + environment)
+    def rie = support.startUnderRie(basedir, image.config, image.rootfs, [AWS_LAMBDA_FUNCTION_TIMEOUT: '120'] + environment,
+            javaHome)
     try {
         checks({ String payload -> support.invoke(rie.invocations, payload) }, rie.log)
     } finally {
@@ -46,10 +49,13 @@ def withFunction = { File basedir, Map image, Map<String, String> environment, C
     }
 }
 
+// a response header by name, in any case (Netty-based servers send them lowercase, as HTTP allows)
+def header = { Map response, String name -> response.headers.find { it.key.equalsIgnoreCase(name) }?.value }
+
 def checkHttp = { Closure invoke, File log ->
     def hello = invoke(httpEvent('GET', '/hello', 'name=Ada%20L', [accept: 'application/json'], ['session=abc123', 'theme=dark'], null))
     assert hello.statusCode == 200: log.text
-    assert hello.headers['Content-Type'].startsWith('application/json'): hello.headers
+    assert header(hello, 'Content-Type').startsWith('application/json'): hello.headers
     assert !hello.headers.keySet().any { it.equalsIgnoreCase('transfer-encoding') || it.equalsIgnoreCase('set-cookie') }
     assert hello.cookies.size() == 2: hello.cookies
     assert hello.cookies[0].startsWith('visited=yes') && hello.cookies[1].startsWith('lang=en'): hello.cookies
@@ -59,18 +65,18 @@ def checkHttp = { Closure invoke, File log ->
     def sent = [text: 'héllo wörld', n: 42, list: [1, 2], nested: [ok: true]]
     def echoed = invoke(httpEvent('POST', '/echo', '', ['content-type': 'application/json'], null, JsonOutput.toJson(sent)))
     assert echoed.statusCode == 200: log.text
-    assert echoed.headers['Content-Type'].startsWith('application/json'): echoed.headers
+    assert header(echoed, 'Content-Type').startsWith('application/json'): echoed.headers
     assert json.parseText(echoed.body) == sent
 
     def binary = invoke(httpEvent('GET', '/binary', '', [:], null, null))
     assert binary.statusCode == 200: log.text
-    assert binary.headers['Content-Type'] == 'application/octet-stream': binary.headers
+    assert header(binary, 'Content-Type') == 'application/octet-stream': binary.headers
     assert binary.isBase64Encoded == true
     assert binary.body.decodeBase64() == (0..255).collect { it as byte } as byte[]
 
     def file = invoke(httpEvent('GET', '/files/caf%C3%A9%20menu.txt', '', [:], null, null))
     assert file.statusCode == 200: log.text
-    assert file.headers['Content-Type'].startsWith('text/plain'): file.headers
+    assert header(file, 'Content-Type').startsWith('text/plain'): file.headers
     assert file.body == 'café menu.txt'
 
     assert invoke(httpEvent('GET', '/missing', '', [accept: 'application/json'], null, null)).statusCode == 404
@@ -105,7 +111,8 @@ def checkJob = { String jobClass, Closure invoke, File log ->
         def opened = support.openImage(basedir, new File(stage, 'image.tar'))
         def rootfs = new File(basedir, 'target/it-rootfs')
         opened.unpackLayers(rootfs)
-        def image = [config: opened.config, rootfs: rootfs, libs: new File(rootfs, 'var/task/lib').list() as List]
+        def image = [config : opened.config, rootfs: rootfs, libs: new File(rootfs, 'var/task/lib').list() as List,
+                     javaHome: options.javaHome]
 
         Map<String, String> environment = options.environment ?: [:]
         withFunction(basedir, image, environment) { invoke, log ->

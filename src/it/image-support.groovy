@@ -71,7 +71,9 @@ def writeBaseImage = { File basedir ->
     // started under aws-lambda-rie as the http function of demo-staging (extraEnvironment may name
     // another: HOVER_FUNCTION_TYPE, AWS_LAMBDA_FUNCTION_NAME); its output goes to <basedir>/rie.log
     // for the http function, rie-<type>.log for another. Answers [process, invocations (the invoke URL), log].
-    startUnderRie: { File basedir, Map imageConfig, File rootfs, Map<String, String> extraEnvironment ->
+    // javaHome stands in for the base image's JVM: this machine's (the build's) unless given.
+    startUnderRie: { File basedir, Map imageConfig, File rootfs, Map<String, String> extraEnvironment,
+                     String javaHome = System.getProperty('java.home') ->
         // where scripts/local-aws installs it (HOVER_LOCAL_AWS_HOME, else <repo>/.local-aws), then the PATH
         def localAwsHome = System.getenv('HOVER_LOCAL_AWS_HOME') ?: new File(basedir, '../../../../.local-aws').path
         def rie = [new File(localAwsHome, 'bin/aws-lambda-rie')]
@@ -80,7 +82,7 @@ def writeBaseImage = { File basedir ->
         assert rie != null: 'aws-lambda-rie not found in $HOVER_LOCAL_AWS_HOME/bin, .local-aws/bin nor on the PATH: run scripts/local-aws install'
         def taskRoot = new File(rootfs, 'var/task').path
         def command = imageConfig.config.Entrypoint.collect { it.replace('/var/task', taskRoot) }
-        command[0] = new File(System.getProperty('java.home'), 'bin/java').path
+        command[0] = new File(javaHome, 'bin/java').path
         def invokePort = freePort()
         def type = extraEnvironment.HOVER_FUNCTION_TYPE ?: 'http'
         def log = new File(basedir, type == 'http' ? 'rie.log' : "rie-${type}.log")

@@ -56,16 +56,12 @@ public final class LayerPlanner {
             }
         }
 
-        List<ImageSpec.Layer> layers = new ArrayList<>();
-        addLayer(layers, "release-dependencies", releases);
-        addLayer(layers, "snapshot-dependencies", snapshots);
-        addLayer(layers, "hover-runtime", runtime);
-        addLayer(layers, "resources", resources);
-        addLayer(layers, "classes", classes);
-        addLayer(layers, "hover-stage", stage);
+        List<ImageSpec.Layer> layers = nonEmpty(List.of(new ImageSpec.Layer("release-dependencies", releases),
+                new ImageSpec.Layer("snapshot-dependencies", snapshots), new ImageSpec.Layer("hover-runtime", runtime),
+                new ImageSpec.Layer("resources", resources), new ImageSpec.Layer("classes", classes),
+                new ImageSpec.Layer("hover-stage", stage)));
 
-        List<String> classpath = new ArrayList<>();
-        runtime.forEach(e -> classpath.add(e.target()));
+        List<String> classpath = targets(runtime);
         classpath.add(ImageLayout.RESOURCES);
         classpath.add(ImageLayout.CLASSES);
         // libraries in the project's order, which is Maven's class path order
@@ -99,14 +95,10 @@ public final class LayerPlanner {
                 releases.add(entry);
             }
         }
-        List<ImageSpec.Layer> layers = new ArrayList<>();
-        addLayer(layers, "release-dependencies", releases);
-        addLayer(layers, "snapshot-dependencies", snapshots);
-        addLayer(layers, "hover-runtime", runtime);
-        addLayer(layers, "quarkus-application", application);
-        addLayer(layers, "hover-stage", stage);
-        List<String> classpath = new ArrayList<>();
-        runtime.forEach(e -> classpath.add(e.target()));
+        List<ImageSpec.Layer> layers = nonEmpty(List.of(new ImageSpec.Layer("release-dependencies", releases),
+                new ImageSpec.Layer("snapshot-dependencies", snapshots), new ImageSpec.Layer("hover-runtime", runtime),
+                new ImageSpec.Layer("quarkus-application", application), new ImageSpec.Layer("hover-stage", stage)));
+        List<String> classpath = targets(runtime);
         classpath.add(ImageLayout.QUARKUS_APP + "/" + QuarkusApplication.RUNNER);
         return new LayerPlan(layers, classpath, quarkus.jvmOptions());
     }
@@ -163,10 +155,14 @@ public final class LayerPlanner {
         return entries;
     }
 
-    private static void addLayer(List<ImageSpec.Layer> layers, String name, List<ImageSpec.Entry> entries) {
-        if (!entries.isEmpty()) {
-            layers.add(new ImageSpec.Layer(name, entries));
-        }
+    /** An empty layer is left out. */
+    private static List<ImageSpec.Layer> nonEmpty(List<ImageSpec.Layer> layers) {
+        return layers.stream().filter(layer -> !layer.entries().isEmpty()).toList();
+    }
+
+    /** The entries' paths in the image, in order, as a list to add to. */
+    private static List<String> targets(List<ImageSpec.Entry> entries) {
+        return new ArrayList<>(entries.stream().map(ImageSpec.Entry::target).toList());
     }
 
     private static ImageSpec.Entry entry(Path source, String target) {

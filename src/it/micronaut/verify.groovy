@@ -1,0 +1,9 @@
+// The application Micronaut Launch makes passes the checks every framework passes
+// (src/it/app-checks.groovy); its command and job are beans registered with Hover's plain API (HoverBeans).
+assert new File(basedir, 'build.log').text.contains('Main class com.example.Application, the only one in')
+def port = (new File(basedir, '.hover/staging.yml').text =~ /port: (\d+)/)[0][1]
+def image = evaluate(new File(basedir, '../../../../src/it/app-checks.groovy'))
+        .run(basedir, [jobs: true, jobClass: 'com.example.VisitJob', environment: [MICRONAUT_SERVER_PORT: port],
+                       logs: 'Startup completed in'])
+assert image.libs.any { it.startsWith('micronaut-http-server-netty-4.') }
+true
