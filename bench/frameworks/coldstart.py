@@ -36,7 +36,12 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 IT = REPO / 'hover-maven-plugin' / 'target' / 'it'
-FRAMEWORKS = ['spring-boot', 'spring-boot-webflux', 'spring-boot-4', 'spring-boot-2', 'javalin']
+FRAMEWORKS = ['spring-boot', 'spring-boot-webflux', 'spring-boot-4', 'spring-boot-2', 'javalin', 'quarkus', 'micronaut',
+              'helidon-se']
+# what a framework's verify.groovy gives its function beside the manifest: the variable its
+# framework takes the port from, and the JVM (helidon-se: Java 21+, hover.it.java21Home's default)
+PORT_VARIABLES = {'quarkus': 'QUARKUS_HTTP_PORT', 'micronaut': 'MICRONAUT_SERVER_PORT', 'helidon-se': 'SERVER_PORT'}
+JAVA_HOMES = {'helidon-se': os.environ.get('JAVA21_HOME', '/usr/lib/jvm/temurin-25-jdk-amd64')}
 
 
 def free_port():
@@ -58,7 +63,8 @@ def packaged_manifest(path):
             entries[unescape(key)] = unescape(value)
     count = int(entries['environment.count'])
     environment = {entries['environment.%d.name' % i]: entries['environment.%d.value' % i] for i in range(1, count + 1)}
-    return {'mainClass': entries['mainClass'], 'environment': environment}
+    return {'mainClass': entries['mainClass'], 'environment': environment,
+            'http': {'port': int(entries['http.port']), 'readinessPath': entries['http.readinessPath']}}
 
 
 def image_of(name):
@@ -69,9 +75,13 @@ def image_of(name):
     config = json.loads(blob(manifest['config']['digest']).read_text())
     task_root = base / 'it-rootfs' / 'var' / 'task'
     stage = packaged_manifest(task_root / 'hover' / 'stage.properties')
-    java = str(Path(os.environ.get('JAVA_HOME', '/usr')) / 'bin' / 'java') if os.environ.get('JAVA_HOME') else shutil.which('java')
+    java_home = JAVA_HOMES.get(name, os.environ.get('JAVA_HOME'))
+    java = str(Path(java_home) / 'bin' / 'java') if java_home else shutil.which('java')
+    # as Lambda's function configuration would set them, for both runs
+    function_environment = {PORT_VARIABLES[name]: str(stage['http']['port'])} if name in PORT_VARIABLES else {}
     entry = [java] + [arg.replace('/var/task', str(task_root)) for arg in config['config']['Entrypoint'][1:]]
-    return {'name': name, 'task_root': task_root, 'stage': stage, 'entry': entry}
+    return {'name': name, 'task_root': task_root, 'stage': stage, 'entry': entry,
+            'function_environment': function_environment}
 
 
 def alone_command(image):
@@ -120,7 +130,7 @@ def wait_port_free(port):
 def run_alone(image, log):
     port = image['stage']['http']['port']
     path = image['stage']['http']['readinessPath']
-    environment = dict(os.environ, **image['stage']['environment'])
+    environment = dict(os.environ, **image['stage']['environment'], **image['function_environment'])
     start = time.monotonic()
     process = subprocess.Popen(alone_command(image), cwd=image['task_root'], env=environment, stdout=log, stderr=log,
                                start_new_session=True)
@@ -152,6 +162,7 @@ def run_rie(image, log):
     environment.update(LAMBDA_TASK_ROOT=str(image['task_root']), HOVER_FUNCTION_TYPE='http', HOVER_STAGE='staging',
                        AWS_LAMBDA_FUNCTION_NAME='demo-staging-http', AWS_LAMBDA_FUNCTION_TIMEOUT='120',
                        AWS_REGION='us-east-1', AWS_ACCESS_KEY_ID='testing', AWS_SECRET_ACCESS_KEY='testing')
+    environment.update(image['function_environment'])
     path = image['stage']['http']['readinessPath']
     event = json.dumps({'version': '2.0', 'routeKey': '$default', 'rawPath': path, 'rawQueryString': '',
                         'headers': {'host': 'example.com'}, 'isBase64Encoded': False,
