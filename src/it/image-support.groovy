@@ -82,7 +82,8 @@ def writeBaseImage = { File basedir ->
         assert rie != null: 'aws-lambda-rie not found in $HOVER_LOCAL_AWS_HOME/bin, .local-aws/bin nor on the PATH: run scripts/local-aws install'
         def taskRoot = new File(rootfs, 'var/task').path
         def command = imageConfig.config.Entrypoint.collect { it.replace('/var/task', taskRoot) }
-        command[0] = new File(javaHome, 'bin/java').path
+        // java comes first, or after `/bin/sh -c <script>` when the stage has secrets (docs/image.md)
+        command[command[0] == '/bin/sh' ? 3 : 0] = new File(javaHome, 'bin/java').path
         def invokePort = freePort()
         def type = extraEnvironment.HOVER_FUNCTION_TYPE ?: 'http'
         def log = new File(basedir, type == 'http' ? 'rie.log' : "rie-${type}.log")
@@ -91,6 +92,8 @@ def writeBaseImage = { File basedir ->
                 .redirectErrorStream(true).redirectOutput(log)
         def environment = emulator.environment()
         environment.keySet().removeAll(environment.keySet().findAll { it.startsWith('AWS_') })
+        // the image's environment, as Lambda starts the container with it (this machine's PATH kept)
+        imageConfig.config.Env.collect { it.split('=', 2) }.findAll { it[0] != 'PATH' }.each { environment.put(it[0], it[1]) }
         environment.putAll([LAMBDA_TASK_ROOT: taskRoot, HOVER_FUNCTION_TYPE: 'http', HOVER_STAGE: 'staging',
                             AWS_LAMBDA_FUNCTION_NAME: 'demo-staging-http', AWS_LAMBDA_FUNCTION_TIMEOUT: '30',
                             AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing'])

@@ -1,8 +1,6 @@
 package dev.hover.runtime;
 
 import dev.hover.model.packaged.PackagedManifest;
-import dev.hover.model.packaged.PackagedManifestCodec;
-import dev.hover.model.packaged.PackagedManifestException;
 import dev.hover.runtime.api.HoverEnvironment;
 import dev.hover.runtime.http.HttpHandler;
 import dev.hover.runtime.http.LoopbackClient;
@@ -10,29 +8,23 @@ import dev.hover.runtime.lambda.ErrorReport;
 import dev.hover.runtime.queue.JobDispatcher;
 import dev.hover.runtime.lambda.RuntimeApiClient;
 import dev.hover.runtime.lambda.RuntimeApiException;
-import dev.hover.runtime.secrets.KmsSecretsSource;
-import dev.hover.runtime.secrets.SecretsSource;
 import dev.hover.runtime.snapstart.Priming;
 import dev.hover.runtime.snapstart.SnapStart;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * The container's entry point: the cold start (docs/runtime.md), then the Runtime API loop.
- * One JVM runs this runtime and the application's main class.
+ * One JVM runs this runtime and the application's main class; the stage's environment and its
+ * secrets are already in its process environment ({@link dev.hover.model.packaged.LaunchCommand}).
  */
 public final class Bootstrap {
     static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
-    private static final String DEFAULT_TASK_ROOT = "/var/task";
 
     private final Map<String, String> environment;
-    private final SecretsSource secrets;
 
-    Bootstrap(Map<String, String> environment, SecretsSource secrets) {
+    Bootstrap(Map<String, String> environment) {
         this.environment = environment;
-        this.secrets = secrets;
     }
 
     public static void main(String[] args) {
@@ -55,7 +47,7 @@ public final class Bootstrap {
         RuntimeLoop loop;
         try {
             // made before a snapshot, so that its classes are in it
-            loop = new RuntimeLoop(api, new Bootstrap(environment, new KmsSecretsSource()).coldStart(entered),
+            loop = new RuntimeLoop(api, new Bootstrap(environment).coldStart(entered),
                     Retirement.shared());
             if (snapStart) {
                 SnapStart.standard().beforeSnapshot();
@@ -80,7 +72,7 @@ public final class Bootstrap {
         }
     }
 
-    private static void fail(RuntimeApiClient api, ErrorReport report, Throwable error) {
+    static void fail(RuntimeApiClient api, ErrorReport report, Throwable error) {
         Log.error("init failed: " + report.headerValue() + ": " + report.message(), error);
         try {
             api.reportInitError(report);
@@ -92,12 +84,12 @@ public final class Bootstrap {
     /** Everything between the JVM's start and the first {@code next}. */
     EventHandler coldStart(long entered) throws InitException {
         FunctionType type = functionType();
-        String taskRoot = environment.getOrDefault("LAMBDA_TASK_ROOT", DEFAULT_TASK_ROOT);
-        PackagedManifest manifest = readManifest(taskRoot);
+        StageFiles files = new StageFiles(environment);
+        PackagedManifest manifest = files.readManifest();
         long manifestRead = System.currentTimeMillis();
-        Map<String, String> secretValues = readSecrets(Path.of(taskRoot, "hover", "secrets.env"), manifest);
+        Map<String, String> secretValues = files.secretsFromEnvironment();
         long secretsRead = System.currentTimeMillis();
-        expose(manifest, secretValues);
+        HoverEnvironment.initialize(manifest.stage(), manifest.buildId(), manifest.environment(), secretValues);
         // before the application starts, so it may dispatch jobs from its first line on
         JobDispatcher.installFor(manifest);
         String directories = WritableDirectories.prepare();
@@ -137,7 +129,8 @@ public final class Bootstrap {
         Log.info("cold start of " + manifest.name() + " build " + manifest.buildId() + " (" + type.lowerCase()
                 + "): ready in " + (done - jvmStart) + " ms: process start to main " + (entered - jvmStart)
                 + " ms, manifest " + (manifestRead - entered) + " ms, secrets " + (secretsRead - manifestRead)
-                + " ms (" + secretValues.size() + "), application " + (ready - appStarting) + " ms, handler "
+                + " ms (" + secretValues.size() + " in the environment), application " + (ready - appStarting)
+                + " ms, handler "
                 + (handlerMade - ready) + " ms" + primed + "; " + directories);
         return handler;
     }
@@ -147,46 +140,6 @@ public final class Bootstrap {
             return FunctionType.parse(environment.get(FunctionType.VARIABLE));
         } catch (IllegalArgumentException e) {
             throw new InitException("BadConfiguration", e.getMessage());
-        }
-    }
-
-    private PackagedManifest readManifest(String taskRoot) throws InitException {
-        String configured = environment.get("HOVER_MANIFEST");
-        Path file = configured != null && !configured.isEmpty() ? Path.of(configured) : Path.of(taskRoot, "hover", PackagedManifest.FILE_NAME);
-        if (!Files.isRegularFile(file)) {
-            throw new InitException("ManifestMissing", "No packaged manifest at " + file
-                    + (configured != null ? " (HOVER_MANIFEST)" : " ($LAMBDA_TASK_ROOT/hover/" + PackagedManifest.FILE_NAME + ")"));
-        }
-        try {
-            return PackagedManifestCodec.read(file);
-        } catch (PackagedManifestException e) {
-            throw new InitException("ManifestInvalid", e.getMessage(), e);
-        }
-    }
-
-    private Map<String, String> readSecrets(Path file, PackagedManifest manifest) throws InitException {
-        if (!Files.isRegularFile(file)) {
-            return Map.of();
-        }
-        try {
-            return secrets.load(file, manifest);
-        } catch (Exception e) {
-            // the message only: a decryption library could quote what it failed on
-            throw new InitException("SecretsUnavailable", "The secrets in " + file + " cannot be decrypted: "
-                    + e.getClass().getName() + ": " + e.getMessage());
-        }
-    }
-
-    /**
-     * Variables and secrets become system properties (unless the JVM options set one already)
-     * and {@link HoverEnvironment}, before the application's first line runs.
-     */
-    private static void expose(PackagedManifest manifest, Map<String, String> secretValues) {
-        HoverEnvironment.initialize(manifest.stage(), manifest.buildId(), manifest.environment(), secretValues);
-        for (Map.Entry<String, String> variable : HoverEnvironment.variables().entrySet()) {
-            if (System.getProperty(variable.getKey()) == null) {
-                System.setProperty(variable.getKey(), variable.getValue());
-            }
         }
     }
 }

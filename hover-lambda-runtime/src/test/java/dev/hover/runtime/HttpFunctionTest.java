@@ -164,11 +164,11 @@ class HttpFunctionTest {
     }
 
     @Test
-    void theApplicationSeesTheManifestsEnvironmentAndNoDelay() throws IOException {
+    void theApplicationSeesTheManifestsEnvironmentInItsProcessEnvironmentAndNoDelay() throws IOException {
         String body = echo(invoke(ApiGatewayEvents.request("GET", "/env").query("name=GREETING")));
 
-        assertThat(body).contains("variable=hello from the manifest\n", "property=hello from the manifest\n",
-                "stage=test\n", "nodelay=true\n");
+        assertThat(body).contains("variable=hello from the manifest\n", "getenv=hello from the manifest\n",
+                "child=hello from the manifest\n", "property=null\n", "stage=test\n", "nodelay=true\n");
     }
 
     @Test

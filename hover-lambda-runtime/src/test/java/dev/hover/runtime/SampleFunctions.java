@@ -1,5 +1,6 @@
 package dev.hover.runtime;
 
+import dev.hover.model.packaged.LaunchCommand;
 import dev.hover.model.packaged.PackagedManifest;
 import dev.hover.model.packaged.PackagedManifestCodec;
 import dev.hover.testsupport.EmulatedFunction;
@@ -17,7 +18,8 @@ import java.util.Map;
 
 /**
  * Runs an application of the test tree under the Runtime Interface Emulator, the way the image
- * runs it: {@code java -cp … dev.hover.runtime.Bootstrap} with a packaged manifest written here.
+ * runs it: its {@link LaunchCommand} with a packaged manifest written here, and the manifest's
+ * environment in the process environment, as the image's configuration sets it.
  */
 public final class SampleFunctions {
     private SampleFunctions() {
@@ -50,14 +52,22 @@ public final class SampleFunctions {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        PackagedManifestCodec.write(manifest, hover.resolve("stage.properties"));
-        Map<String, String> variables = new HashMap<>(environment);
+        PackagedManifestCodec.write(manifest, hover.resolve(PackagedManifest.FILE_NAME));
+        // the image's environment holds the manifest's (docs/image.md)
+        Map<String, String> variables = new HashMap<>(manifest.environment());
+        variables.putAll(environment);
         variables.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-        return LocalAws.rie().start(bootstrapCommand(), variables);
+        return LocalAws.rie().start(launchCommand(Files.isRegularFile(hover.resolve("secrets.env"))), variables);
     }
 
     public static List<String> bootstrapCommand() {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Bootstrap.class.getName());
+        return launchCommand(false);
+    }
+
+    /** The image's entry point, with this test JVM's java and class path. */
+    private static List<String> launchCommand(boolean secrets) {
+        List<String> classpath = List.of(System.getProperty("java.class.path"));
+        return LaunchCommand.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), List.of(),
+                classpath, secrets ? classpath : List.of());
     }
 }

@@ -8,7 +8,9 @@ import java.util.Optional;
  *
  * @param baseImage    the image the layers go on ({@code java.base-image}); it must provide a JVM
  * @param architecture {@code java.architecture}
- * @param jvmOptions   options for the one JVM of each container ({@code java.jvm-options})
+ * @param jvmOptions   the manifest's options for the JVM of each container ({@code java.jvm-options}),
+ *                     added after Hover's {@link #DEFAULT_JVM_OPTIONS}: the JVM takes the last of
+ *                     two options that contradict, so a default is changed by naming it again
  * @param mainClass    the application's main class ({@code java.main-class}); when absent the
  *                     build takes it from the project (its jar manifest or the only main class)
  * @param repository   an image repository to push to instead of the stage's ECR repository
@@ -33,7 +35,7 @@ public record JavaSettings(
 
     /** The settings of a manifest that has no {@code java} section. */
     public static JavaSettings defaults() {
-        return new JavaSettings(DEFAULT_BASE_IMAGE, DEFAULT_ARCHITECTURE, DEFAULT_JVM_OPTIONS, Optional.empty(),
+        return new JavaSettings(DEFAULT_BASE_IMAGE, DEFAULT_ARCHITECTURE, List.of(), Optional.empty(),
                 Optional.empty());
     }
 }

@@ -74,7 +74,7 @@ final class TestManifests {
     }
 
     private static JavaSettings java(Architecture architecture) {
-        return new JavaSettings(JavaSettings.DEFAULT_BASE_IMAGE, architecture, JavaSettings.DEFAULT_JVM_OPTIONS,
+        return new JavaSettings(JavaSettings.DEFAULT_BASE_IMAGE, architecture, List.of(),
                 Optional.empty(), Optional.empty());
     }
 }

@@ -7,9 +7,10 @@ import java.util.Optional;
 
 /**
  * The stage's environment as the application sees it: the manifest's {@code environment} and the
- * decrypted secrets (both also set as system properties at cold start, for frameworks that read
- * those), then the process environment. Outside Lambda, where the runtime did not start the
- * application, only the process environment answers.
+ * decrypted secrets, then the rest of the process environment. Under the Hover runtime the stage's
+ * variables and secrets are in the process environment too ({@code System.getenv}, inherited by
+ * child processes); this class adds which of them are the stage's, the stage and the build. Outside
+ * Lambda, where the runtime did not start the application, only the process environment answers.
  */
 public final class HoverEnvironment {
     private static volatile Snapshot snapshot = new Snapshot(null, null, Map.of());

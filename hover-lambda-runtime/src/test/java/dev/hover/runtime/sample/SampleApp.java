@@ -17,8 +17,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A plain JDK web application, no framework, as the runtime's tests and benchmarks run it. Its
- * port comes from the stage's environment ({@code SAMPLE_PORT}), which the runtime exposes as a
- * system property before {@code main} runs.
+ * port comes from the stage's environment ({@code SAMPLE_PORT}), in its process environment before
+ * {@code main} runs.
  */
 public final class SampleApp {
     private SampleApp() {
@@ -27,7 +27,7 @@ public final class SampleApp {
     private static HttpServer server;
 
     public static void main(String[] args) throws IOException {
-        int port = Integer.parseInt(System.getProperty("SAMPLE_PORT", "8080"));
+        int port = Integer.parseInt(System.getenv().getOrDefault("SAMPLE_PORT", "8080"));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         server.createContext("/", SampleApp::route);
         server.setExecutor(Executors.newFixedThreadPool(4));
@@ -110,12 +110,25 @@ public final class SampleApp {
     private static void environment(HttpExchange exchange) throws IOException {
         String name = queryValue(exchange, "name", "GREETING");
         String text = "variable=" + HoverEnvironment.variable(name).orElse("<unset>") + '\n'
+                + "getenv=" + System.getenv(name) + '\n'
                 + "property=" + System.getProperty(name) + '\n'
+                + "child=" + childsView(name) + '\n'
                 + "stage=" + HoverEnvironment.stage().orElse("<none>") + '\n'
                 + "user.home=" + System.getProperty("user.home") + '\n'
                 + "nodelay=" + System.getProperty("sun.net.httpserver.nodelay") + '\n'
                 + "thread=" + Thread.currentThread().getName() + '\n';
         send(exchange, 200, "text/plain", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What a child process started the plainest way (no environment given) sees of a variable. */
+    private static String childsView(String name) throws IOException {
+        Process child = new ProcessBuilder("sh", "-c", "printenv " + name + " || echo '<unset>'").start();
+        try {
+            child.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     }
 
     /** Whether a secret (or any stage variable) is set, and its length: never its value. */

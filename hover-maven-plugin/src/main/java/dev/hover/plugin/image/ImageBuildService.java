@@ -1,8 +1,10 @@
 package dev.hover.plugin.image;
 
 import com.google.cloud.tools.jib.api.Jib;
+import dev.hover.model.JavaSettings;
 import dev.hover.model.Names;
 import dev.hover.model.StageManifest;
+import dev.hover.model.packaged.LaunchCommand;
 import dev.hover.model.packaged.PackagedManifest;
 import dev.hover.model.packaged.PackagedManifestCodec;
 import dev.hover.secrets.EncryptedSecretsFile;
@@ -173,7 +175,7 @@ public final class ImageBuildService {
         Map<String, Path> stageFiles = packageStageFiles(request, buildId, mainClass);
         BuiltAssets assets = collectAssets(request, buildId);
         LayerPlan plan = new LayerPlanner(log).plan(request.application(), stageFiles).withSources(stamped);
-        ImageSpec spec = imageSpec(request, buildId, plan);
+        ImageSpec spec = imageSpec(request, buildId, plan, stageFiles.containsKey(ImageLayout.SECRETS));
         ImageTarget target = request.target().apply(buildId);
 
         log.info("Building image " + target.reference() + " for stage " + manifest.stage()
@@ -187,26 +189,30 @@ public final class ImageBuildService {
         return new Built(descriptor, result.uploads());
     }
 
-    static ImageSpec imageSpec(Request request, String buildId, LayerPlan plan) {
+    /** @param secrets whether the stage layer has the secrets file, which the entry point then decrypts */
+    static ImageSpec imageSpec(Request request, String buildId, LayerPlan plan, boolean secrets) {
         StageManifest manifest = request.manifest();
         String baseImage = baseImage(manifest.java().baseImage(), request.application().projectDirectory());
         String java = JavaExecutable.forBaseImage(baseImage, request.javaExecutable());
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("LAMBDA_TASK_ROOT", ImageLayout.TASK_ROOT);
-        environment.put("HOVER_BUILD_ID", buildId);
+        Map<String, String> environment = ImageEnvironment.of(manifest, buildId, request.application().dependencies());
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("dev.hover.stage", manifest.stage());
         labels.put("dev.hover.name", manifest.name());
         labels.put("dev.hover.build-id", buildId);
         request.gitCommit().ifPresent(commit -> labels.put("org.opencontainers.image.revision", commit));
         return new ImageSpec(baseImage, manifest.java().architecture(),
-                EntryPoint.of(java, jvmOptions(plan, manifest), plan.classpath()), ImageLayout.TASK_ROOT,
+                LaunchCommand.of(java, jvmOptions(plan, manifest), plan.classpath(),
+                        secrets ? plan.runtimeClasspath() : List.of()), ImageLayout.TASK_ROOT,
                 environment, labels, plan.layers());
     }
 
-    /** The packaging's options first, so that the stage's own options can still override them. */
+    /**
+     * Hover's defaults, then the packaging's options, then the stage's own, so that each can
+     * override the ones before it (the JVM takes the last of two contradicting options).
+     */
     private static List<String> jvmOptions(LayerPlan plan, StageManifest manifest) {
-        List<String> options = new ArrayList<>(plan.jvmOptions());
+        List<String> options = new ArrayList<>(JavaSettings.DEFAULT_JVM_OPTIONS);
+        options.addAll(plan.jvmOptions());
         options.addAll(manifest.java().jvmOptions());
         return options;
     }

@@ -18,7 +18,6 @@ public final class ImageLayout {
     public static final String HOVER = TASK_ROOT + "/hover";
     public static final String PACKAGED_MANIFEST = HOVER + "/" + PackagedManifest.FILE_NAME;
     public static final String SECRETS = HOVER + "/secrets.env";
-    public static final String BOOTSTRAP_CLASS = "dev.hover.runtime.Bootstrap";
 
     private ImageLayout() {
     }

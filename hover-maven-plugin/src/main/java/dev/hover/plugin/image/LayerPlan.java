@@ -7,15 +7,18 @@ import java.util.Map;
 /**
  * The layers above the base image and the class path they make.
  *
- * @param layers    least often changed first; empty layers left out
- * @param classpath  the runtime, then the application, then its libraries
- * @param jvmOptions what the application's packaging needs on the JVM's command line (a Quarkus
- *                   runner's {@code --add-opens}), before the stage's {@code java.jvm-options}
+ * @param layers           least often changed first; empty layers left out
+ * @param classpath        the runtime, then the application, then its libraries
+ * @param runtimeClasspath the runtime's jars alone, the start of {@code classpath}
+ * @param jvmOptions       what the application's packaging needs on the JVM's command line (a
+ *                         Quarkus runner's {@code --add-opens}), before the stage's {@code java.jvm-options}
  */
-public record LayerPlan(List<ImageSpec.Layer> layers, List<String> classpath, List<String> jvmOptions) {
+public record LayerPlan(List<ImageSpec.Layer> layers, List<String> classpath, List<String> runtimeClasspath,
+                        List<String> jvmOptions) {
     public LayerPlan {
         layers = List.copyOf(layers);
         classpath = List.copyOf(classpath);
+        runtimeClasspath = List.copyOf(runtimeClasspath);
         jvmOptions = List.copyOf(jvmOptions);
     }
 
@@ -25,6 +28,6 @@ public record LayerPlan(List<ImageSpec.Layer> layers, List<String> classpath, Li
                 layer.entries().stream().map(entry -> sourceByTarget.containsKey(entry.target())
                         ? new ImageSpec.Entry(sourceByTarget.get(entry.target()).toAbsolutePath().toString(), entry.target())
                         : entry).toList())).toList();
-        return new LayerPlan(replaced, classpath, jvmOptions);
+        return new LayerPlan(replaced, classpath, runtimeClasspath, jvmOptions);
     }
 }

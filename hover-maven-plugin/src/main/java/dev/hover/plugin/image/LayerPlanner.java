@@ -69,7 +69,7 @@ public final class LayerPlanner {
         Stream.concat(releases.stream(), snapshots.stream())
                 .forEach(e -> libraryTargets.put(Path.of(e.source()), e.target()));
         libraries.forEach(d -> classpath.add(libraryTargets.get(d.file().toAbsolutePath())));
-        return new LayerPlan(layers, classpath.stream().distinct().toList(), List.of());
+        return new LayerPlan(layers, classpath.stream().distinct().toList(), targets(runtime), List.of());
     }
 
     /**
@@ -100,7 +100,11 @@ public final class LayerPlanner {
                 new ImageSpec.Layer("quarkus-application", application), new ImageSpec.Layer("hover-stage", stage)));
         List<String> classpath = targets(runtime);
         classpath.add(ImageLayout.QUARKUS_APP + "/" + QuarkusApplication.RUNNER);
-        return new LayerPlan(layers, classpath, quarkus.jvmOptions());
+        return new LayerPlan(layers, classpath, targets(runtime), quarkus.jvmOptions());
+    }
+
+    private static List<String> targets(List<ImageSpec.Entry> entries) {
+        return entries.stream().map(ImageSpec.Entry::target).toList();
     }
 
     private static void requireNoPlainSecrets(List<Path> files, Path classesDirectory) {

@@ -60,7 +60,7 @@ final class StarterManifest {
                 # java:
                 #   base-image: %6$-14s # must provide a JVM
                 #   architecture: %7$-12s # or arm64
-                #   jvm-options: [%8$s]
+                #   jvm-options: ["-Xmx768m"] # added after Hover's defaults: %8$s
                 #   main-class: com.example.Application # default: from the project's jar manifest
                 #   repository: 123456789012.dkr.ecr.%3$s.amazonaws.com/shared # default: the stage's ECR repository
 
@@ -108,7 +108,7 @@ final class StarterManifest {
                 auth(stage),
                 JavaSettings.DEFAULT_BASE_IMAGE,
                 JavaSettings.DEFAULT_ARCHITECTURE.lambdaName(),
-                JavaSettings.DEFAULT_JVM_OPTIONS.stream().map(option -> "\"" + option + "\"").collect(Collectors.joining(", ")),
+                String.join(" ", JavaSettings.DEFAULT_JVM_OPTIONS),
                 HttpFunction.DEFAULT_MEMORY,
                 HttpFunction.DEFAULT_TIMEOUT,
                 HttpFunction.DEFAULT_WARM,

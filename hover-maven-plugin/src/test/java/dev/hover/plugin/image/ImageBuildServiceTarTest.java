@@ -54,17 +54,21 @@ class ImageBuildServiceTarTest {
         assertThat(image.config.get("os").asText()).isEqualTo("linux");
         assertThat(config.get("WorkingDir").asText()).isEqualTo("/var/task");
         assertThat(strings(config.get("Env"))).contains("PATH=/usr/bin:/bin", "LAMBDA_TASK_ROOT=/var/task",
-                "HOVER_BUILD_ID=" + BUILD_ID);
+                "HOVER_BUILD_ID=" + BUILD_ID, "PORT=8080");
         assertThat(config.get("Labels").get("dev.hover.stage").asText()).isEqualTo("staging");
         assertThat(config.get("Labels").get("dev.hover.build-id").asText()).isEqualTo(BUILD_ID);
         assertThat(config.get("Labels").get("org.opencontainers.image.revision").asText()).isEqualTo("0123abc");
+        // the stage has secrets: a shell decrypts them with the runtime alone, then becomes the JVM
         List<String> entrypoint = strings(config.get("Entrypoint"));
-        assertThat(entrypoint.subList(0, 4)).containsExactly("java", "-XX:+TieredCompilation",
+        assertThat(entrypoint.subList(0, 2)).containsExactly("/bin/sh", "-c");
+        assertThat(entrypoint.get(2)).contains(" -cp '/var/task/hover/runtime/", " dev.hover.runtime.SecretsExport)")
+                .doesNotContain("/var/task/app/", "/var/task/lib/");
+        assertThat(entrypoint.subList(3, 7)).containsExactly("java", "-XX:+TieredCompilation",
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto");
-        assertThat(entrypoint.get(4)).isEqualTo("-cp");
-        assertThat(entrypoint.get(5)).startsWith("/var/task/hover/runtime/")
+        assertThat(entrypoint.get(7)).isEqualTo("-cp");
+        assertThat(entrypoint.get(8)).startsWith("/var/task/hover/runtime/")
                 .contains(":/var/task/app/resources:/var/task/app/classes:/var/task/lib/release-lib-1.2.0.jar");
-        assertThat(entrypoint.get(6)).isEqualTo("dev.hover.runtime.Bootstrap");
+        assertThat(entrypoint.get(9)).isEqualTo("dev.hover.runtime.Bootstrap");
 
         List<List<String>> layers = image.filesByLayer(1);
         assertThat(layers).hasSize(6);

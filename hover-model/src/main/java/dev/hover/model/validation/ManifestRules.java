@@ -4,6 +4,7 @@ import dev.hover.model.schedule.CronExpression;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -118,6 +119,13 @@ public final class ManifestRules {
 
     public static final Rule<String> ENVIRONMENT_VARIABLE = value -> {
         if (!VARIABLE.matcher(value).matches()) {
+            String environmentForm = value.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", "");
+            if (value.contains(".") && VARIABLE.matcher(environmentForm).matches()) {
+                // Spring Boot's (and Quarkus's, Micronaut's) rule from a property name to its variable
+                return Optional.of("'" + value + "' is a property name, and the environment holds process environment"
+                        + " variables; perhaps you should write " + environmentForm + ", which the framework maps to "
+                        + value + " (or pass -D" + value + "=… in java.jvm-options)");
+            }
             return Optional.of("'" + value + "' is not a valid variable name: use letters, digits and _, "
                     + "not starting with a digit");
         }

@@ -277,7 +277,7 @@ public final class ManifestReader {
                     java.string("architecture", ARCHITECTURE)
                             .map(value -> Architecture.valueOf(value.toUpperCase(Locale.ROOT)))
                             .orElse(JavaSettings.DEFAULT_ARCHITECTURE),
-                    java.strings("jvm-options", NO_WHITESPACE).orElse(JavaSettings.DEFAULT_JVM_OPTIONS),
+                    java.strings("jvm-options", NO_WHITESPACE).orElse(List.of()),
                     java.string("main-class", MAIN_CLASS),
                     java.string("repository", IMAGE_REPOSITORY)))
                     .orElse(JavaSettings.defaults());

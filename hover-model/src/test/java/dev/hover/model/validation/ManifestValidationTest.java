@@ -192,6 +192,11 @@ class ManifestValidationTest {
                 rule("invalid variable name", BASE + "environment:\n  LOG-LEVEL: debug\n",
                         4, "environment.LOG-LEVEL", "'LOG-LEVEL' is not a valid variable name: use letters, digits and _, "
                                 + "not starting with a digit"),
+                rule("dotted property name", BASE + "environment:\n  spring.profiles.active: prod\n",
+                        4, "environment.spring.profiles.active", "'spring.profiles.active' is a property name, and the"
+                                + " environment holds process environment variables; perhaps you should write"
+                                + " SPRING_PROFILES_ACTIVE, which the framework maps to spring.profiles.active"
+                                + " (or pass -Dspring.profiles.active=… in java.jvm-options)"),
 
                 // queues
                 rule("queue claimed by two functions", BASE
