@@ -11,8 +11,16 @@ assert descriptor.stage == 'staging'
 assert descriptor.manifestSha256 ==~ /[0-9a-f]{64}/
 assert descriptor.output.kind == 'TAR'
 assert descriptor.output.digest ==~ /sha256:[0-9a-f]{64}/
-assert descriptor.image.entrypoint[0] == 'java'
+// the stage has secrets: a shell decrypts them with the runtime's jar alone, then execs the JVM
+assert descriptor.image.entrypoint[0..1] == ['/bin/sh', '-c']
+assert descriptor.image.entrypoint[2].contains(" -cp '/var/task/hover/runtime/hover-lambda-runtime-")
+assert descriptor.image.entrypoint[2].contains(' dev.hover.runtime.SecretsExport)')
+assert descriptor.image.entrypoint[3] == 'java'
 assert descriptor.image.entrypoint[-1] == 'dev.hover.runtime.Bootstrap'
+// the runtime layer is the runtime's one jar, its libraries relocated inside
+def runtimeJars = descriptor.image.layers.find { it.name == 'hover-runtime' }.entries*.target
+assert runtimeJars.size() == 1 && runtimeJars[0] ==~ /\/var\/task\/hover\/runtime\/hover-lambda-runtime-.+\.jar/: runtimeJars
+assert descriptor.image.environment.PORT != null
 assert descriptor.image.labels['dev.hover.build-id'] == descriptor.buildId
 // no snapshot dependency: that layer is left out
 def layerNames = descriptor.image.layers*.name

@@ -22,7 +22,7 @@ final class Handlers {
      */
     static EventHandler create(FunctionType type, RuntimeContext context, LoopbackClient application) throws Exception {
         return switch (type) {
-            case HTTP -> HttpHandler.create(application);
+            case HTTP -> HttpHandler.create(application, context.environment());
             case CLI -> CliHandler.forFunction(context);
             case QUEUE -> QueueHandler.forFunction(context);
         };

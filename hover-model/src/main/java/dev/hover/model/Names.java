@@ -57,6 +57,11 @@ public final class Names {
         return name + "-assets";
     }
 
+    /** The CloudFront Function that hands the viewer's host to the application (at most 61 characters of CloudFront's 64). */
+    public String viewerHostFunction() {
+        return name + "-host";
+    }
+
     public String secretsKeyAlias() {
         return "alias/" + name + "-secrets-key";
     }

@@ -7,7 +7,8 @@ import dev.hover.model.StageManifest;
 
 /**
  * The CloudFront distribution in front of the stage: the HTTP API by default, the assets bucket
- * under {@code /assets/*}, and the custom domains with their certificate.
+ * under {@code /assets/*}, and the custom domains with their certificate; a viewer-request
+ * function and an origin header tell the runtime the viewer's host.
  */
 final class DistributionResources {
     static final String DISTRIBUTION_ID = "Distribution";
@@ -22,6 +23,17 @@ final class DistributionResources {
     static final String CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6";
     /** Managed-AllViewerExceptHostHeader: everything but Host, which API Gateway needs to be its own. */
     static final String ALL_VIEWER_EXCEPT_HOST_HEADER = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+
+    static final String VIEWER_HOST_FUNCTION_ID = "ViewerHostFunction";
+    /** Copies the viewer's Host, which the origin request policy leaves out, into a header the runtime reads. */
+    static final String VIEWER_HOST_FUNCTION_CODE = """
+            function handler(event) {
+              var request = event.request;
+              var host = request.headers.host;
+              request.headers['%s'] = { value: host ? host.value : '' };
+              return request;
+            }
+            """.formatted(ViewerHeaders.VIEWER_HOST);
 
     private static final String API_ORIGIN = "api";
     private static final String ASSETS_ORIGIN = "assets";
@@ -39,6 +51,15 @@ final class DistributionResources {
                 .put("SigningBehavior", "always")
                 .put("SigningProtocol", "sigv4");
         resources.add(ORIGIN_ACCESS_CONTROL_ID, "AWS::CloudFront::OriginAccessControl", accessControl);
+
+        ObjectNode function = Cfn.object()
+                .put("Name", names.viewerHostFunction())
+                .put("AutoPublish", true)
+                .put("FunctionCode", VIEWER_HOST_FUNCTION_CODE);
+        function.putObject("FunctionConfig")
+                .put("Comment", "Hover stage " + manifest.name() + ": the viewer's host for the application")
+                .put("Runtime", "cloudfront-js-2.0");
+        resources.add(VIEWER_HOST_FUNCTION_ID, "AWS::CloudFront::Function", function);
 
         ObjectNode config = Cfn.object()
                 .put("Comment", "Hover stage " + manifest.name())
@@ -67,6 +88,11 @@ final class DistributionResources {
                 .put("OriginProtocolPolicy", "https-only")
                 .put("HTTPSPort", 443)
                 .set("OriginSSLProtocols", Cfn.array("TLSv1.2"));
+        // the runtime believes the viewer host header only beside this one; its value is the stack's
+        // id, which a client outside the account does not know and which stays for the stack's life
+        ObjectNode verify = Cfn.object().put("HeaderName", ViewerHeaders.ORIGIN_VERIFY);
+        verify.set("HeaderValue", Cfn.ref("AWS::StackId"));
+        origin.set("OriginCustomHeaders", Cfn.array(verify));
         return origin;
     }
 
@@ -87,6 +113,9 @@ final class DistributionResources {
         behaviour.put("CachePolicyId", CACHING_DISABLED);
         behaviour.put("OriginRequestPolicyId", ALL_VIEWER_EXCEPT_HOST_HEADER);
         behaviour.put("Compress", true);
+        ObjectNode viewerHost = Cfn.object().put("EventType", "viewer-request");
+        viewerHost.set("FunctionARN", Cfn.getAtt(VIEWER_HOST_FUNCTION_ID, "FunctionARN"));
+        behaviour.set("FunctionAssociations", Cfn.array(viewerHost));
         return behaviour;
     }
 

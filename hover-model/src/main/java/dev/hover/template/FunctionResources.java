@@ -41,6 +41,10 @@ final class FunctionResources {
         variables.put("HOVER_FUNCTION_TYPE", function.type());
         function.queueFunction().ifPresent(queueFunction -> variables.put("HOVER_QUEUE_FUNCTION", queueFunction));
         variables.put("HOVER_STAGE", manifest.stage());
+        if (function.type().equals("http")) {
+            // what the distribution's origin header carries (DistributionResources)
+            variables.set(ViewerHeaders.ORIGIN_VERIFY_VARIABLE, Cfn.ref("AWS::StackId"));
+        }
         properties.putObject("LoggingConfig").set("LogGroup", Cfn.ref(function.logGroupId()));
         manifest.vpc().ifPresent(vpc -> {
             ObjectNode vpcConfig = properties.putObject("VpcConfig");

@@ -114,7 +114,8 @@ class TemplateGeneratorTest {
         @Test
         void tellTheRuntimeWhatTheyAre_andNothingElse() throws Exception {
             assertThat(properties(maximal, "HttpFunction").path("Environment"))
-                    .isEqualTo(json("{\"Variables\":{\"HOVER_FUNCTION_TYPE\":\"http\",\"HOVER_STAGE\":\"staging\"}}"));
+                    .isEqualTo(json("{\"Variables\":{\"HOVER_FUNCTION_TYPE\":\"http\",\"HOVER_STAGE\":\"staging\","
+                            + "\"HOVER_ORIGIN_VERIFY\":{\"Ref\":\"AWS::StackId\"}}}"));
             assertThat(properties(maximal, "CliFunction").path("Environment"))
                     .isEqualTo(json("{\"Variables\":{\"HOVER_FUNCTION_TYPE\":\"cli\",\"HOVER_STAGE\":\"staging\"}}"));
             assertThat(properties(maximal, "ReportsQueueFunction").path("Environment")).isEqualTo(json(
@@ -336,6 +337,25 @@ class TemplateGeneratorTest {
             assertThat(config.path("ViewerCertificate")).isEqualTo(json("{\"AcmCertificateArn\":\""
                     + TestManifests.CERTIFICATE + "\",\"SslSupportMethod\":\"sni-only\","
                     + "\"MinimumProtocolVersion\":\"TLSv1.2_2021\"}"));
+        }
+
+        @Test
+        void handsTheViewersHostToTheHttpFunctionBesideAnOriginHeaderOnlyTheDistributionSends() throws Exception {
+            JsonNode function = properties(minimal, "ViewerHostFunction");
+            assertThat(function.path("Name").asText()).isEqualTo("shop-dev-host");
+            assertThat(function.path("AutoPublish").asBoolean()).isTrue();
+            assertThat(function.path("FunctionConfig").path("Runtime").asText()).isEqualTo("cloudfront-js-2.0");
+            assertThat(function.path("FunctionCode").asText())
+                    .contains("request.headers['x-hover-viewer-host'] = { value: host ? host.value : '' };");
+            JsonNode config = config(minimal);
+            assertThat(config.path("DefaultCacheBehavior").path("FunctionAssociations")).isEqualTo(json(
+                    "[{\"EventType\":\"viewer-request\",\"FunctionARN\":{\"Fn::GetAtt\":[\"ViewerHostFunction\",\"FunctionARN\"]}}]"));
+            assertThat(config.path("CacheBehaviors").path(0).has("FunctionAssociations")).isFalse();
+            assertThat(config.path("Origins").path(0).path("OriginCustomHeaders")).isEqualTo(json(
+                    "[{\"HeaderName\":\"x-hover-origin-verify\",\"HeaderValue\":{\"Ref\":\"AWS::StackId\"}}]"));
+            assertThat(properties(minimal, "HttpFunction").path("Environment").path("Variables").path("HOVER_ORIGIN_VERIFY"))
+                    .isEqualTo(json("{\"Ref\":\"AWS::StackId\"}"));
+            assertThat(properties(minimal, "CliFunction").path("Environment").path("Variables").has("HOVER_ORIGIN_VERIFY")).isFalse();
         }
 
         @Test

@@ -4,6 +4,7 @@ package dev.hover.bench.http;
 import dev.hover.runtime.shaded.jackson.core.JsonFactory;
 import dev.hover.runtime.Invocation;
 import dev.hover.runtime.http.HttpEventParser;
+import dev.hover.runtime.http.PublicOrigin;
 import dev.hover.runtime.http.RequestTranslator;
 import dev.hover.runtime.http.ResponseTranslator;
 import dev.hover.runtime.net.Header;
@@ -66,6 +67,7 @@ public class HttpTranslationBenchmark {
     private List<Header> requestHeaders;
     private ResponseTranslator responses;
     private RequestHead head;
+    private final PublicOrigin origin = new PublicOrigin(null);
     private Invocation invocation;
 
     @Setup
@@ -86,7 +88,7 @@ public class HttpTranslationBenchmark {
     /** The event parsed and written as the request head the application gets. */
     @Benchmark
     public RequestHead request() throws IOException {
-        RequestTranslator.write(parser.parse(EVENT).request(), invocation, head);
+        RequestTranslator.write(parser.parse(EVENT).request(), invocation, head, origin);
         return head;
     }
 

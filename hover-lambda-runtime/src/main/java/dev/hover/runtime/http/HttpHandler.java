@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -37,27 +38,32 @@ public final class HttpHandler implements EventHandler {
     private final ResponseTranslator responses;
     private final Warmer warmer;
     private final Retirement retirement;
+    private final PublicOrigin publicOrigin;
     private final RequestHead head = new RequestHead();
 
-    /** @param retirement asked to end the container when the application is gone */
-    public HttpHandler(LoopbackClient application, Warmer warmer, Retirement retirement) {
+    /**
+     * @param retirement   asked to end the container when the application is gone
+     * @param publicOrigin how the client's host and scheme are told
+     */
+    public HttpHandler(LoopbackClient application, Warmer warmer, Retirement retirement, PublicOrigin publicOrigin) {
         JsonFactory json = new JsonFactory();
         this.application = application;
+        this.publicOrigin = publicOrigin;
         this.parser = new HttpEventParser(json);
         this.responses = new ResponseTranslator(json);
         this.warmer = warmer;
         this.retirement = retirement;
     }
 
-    /** The product wiring: warmer pings go through the Lambda API. */
-    public static HttpHandler create(LoopbackClient application) {
+    /** The product wiring: warmer pings go through the Lambda API, CloudFront is recognised as the template configures it. */
+    public static HttpHandler create(LoopbackClient application, Map<String, String> environment) {
         // a class, not LambdaPingSender::new: no lambda on the cold start path
         return new HttpHandler(application, new Warmer(new Supplier<PingSender>() {
             @Override
             public PingSender get() {
                 return new LambdaPingSender();
             }
-        }), Retirement.shared());
+        }), Retirement.shared(), PublicOrigin.fromEnvironment(environment));
     }
 
     /**
@@ -70,7 +76,7 @@ public final class HttpHandler implements EventHandler {
         try {
             HttpFunctionEvent event = new HttpEventParser(json).parse(PREPARATION_EVENT);
             Invocation invocation = new Invocation("prepare", System.currentTimeMillis(), null, null, PREPARATION_EVENT);
-            RequestTranslator.write(event.request(), invocation, new RequestHead());
+            RequestTranslator.write(event.request(), invocation, new RequestHead(), new PublicOrigin(null));
             ResponseTranslator responses = new ResponseTranslator(json);
             responses.translate(new HttpResponse(200, List.of(new Header("Content-Type", "text/plain"),
                     new Header("Set-Cookie", "a=b")), PREPARATION_EVENT, true));
@@ -102,7 +108,7 @@ public final class HttpHandler implements EventHandler {
             // not even sent: the application would work on a request nobody waits for
             return gatewayTimeout(request, invocation);
         }
-        RequestTranslator.write(request, invocation, head);
+        RequestTranslator.write(request, invocation, head, publicOrigin);
         try {
             HttpResponse response = application.exchange(head, request.body(), 0, request.body().length,
                     RequestTranslator.isIdempotent(request), RequestTranslator.isHead(request),

@@ -19,9 +19,13 @@ public final class RequestTranslator {
     public static final String REQUEST_ID_HEADER = "X-Hover-Request-Id";
     public static final String DEADLINE_HEADER = "X-Hover-Deadline-Ms";
 
-    /** Hop-by-hop and framing headers belong to the client's connection, not to this one. */
+    /**
+     * Hop-by-hop and framing headers belong to the client's connection, not to this one; the host
+     * and the forwarded host, scheme and port are the public origin's, whatever a client sent.
+     */
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
-            "transfer-encoding", "te", "trailer", "upgrade", "content-length", "expect", "cookie", "host");
+            "transfer-encoding", "te", "trailer", "upgrade", "content-length", "expect", "cookie", "host",
+            "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port");
     /** Ours: a client must not be able to set them. */
     private static final String HOVER_PREFIX = "x-hover-";
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE");
@@ -43,23 +47,19 @@ public final class RequestTranslator {
      * control character (CR, LF, NUL, …), is left out and logged by name: forwarded, it could split
      * the head or smuggle a second {@code Host}. So is such a cookie.
      *
-     * @param request its method is a token ({@link HttpEventParser} refuses an event whose method is not)
+     * @param request      its method is a token ({@link HttpEventParser} refuses an event whose method is not)
+     * @param publicOrigin tells the host and scheme the client used, for {@code Host} and {@code X-Forwarded-*}
      */
-    public static void write(ApiGatewayRequest request, Invocation invocation, RequestHead head) {
+    public static void write(ApiGatewayRequest request, Invocation invocation, RequestHead head, PublicOrigin publicOrigin) {
         head.start(request.method(), target(request));
         StringBuilder dropped = null;
         String host = request.header("host");
         if (host != null && !HttpSyntax.isFieldValue(host)) {
             dropped = dropped(null, "header", "host");
-            host = null;
         }
-        if (host == null) {
-            host = request.domainName() != null && HttpSyntax.isFieldValue(request.domainName()) ? request.domainName() : "localhost";
-        }
-        head.header("Host", host);
+        PublicOrigin.Origin origin = publicOrigin.of(request);
+        head.header("Host", origin.host());
         boolean forwardedFor = false;
-        boolean forwardedProto = false;
-        boolean forwardedHost = false;
         for (Header header : request.headers()) {
             String name = header.name().toLowerCase(Locale.ROOT);
             if (NOT_FORWARDED.contains(name) || name.startsWith(HOVER_PREFIX)) {
@@ -70,19 +70,14 @@ public final class RequestTranslator {
                 continue;
             }
             forwardedFor |= name.equals("x-forwarded-for");
-            forwardedProto |= name.equals("x-forwarded-proto");
-            forwardedHost |= name.equals("x-forwarded-host");
             head.header(header.name(), header.value());
         }
         if (!forwardedFor && request.sourceIp() != null) {
             head.header("X-Forwarded-For", request.sourceIp());
         }
-        if (!forwardedProto) {
-            head.header("X-Forwarded-Proto", "https");
-        }
-        if (!forwardedHost) {
-            head.header("X-Forwarded-Host", host);
-        }
+        head.header("X-Forwarded-Proto", origin.scheme());
+        head.header("X-Forwarded-Host", origin.host());
+        head.header("X-Forwarded-Port", origin.port());
         if (!request.cookies().isEmpty()) {
             dropped = cookies(request, head, dropped);
         }

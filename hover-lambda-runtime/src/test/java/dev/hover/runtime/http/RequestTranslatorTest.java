@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,10 +24,31 @@ class RequestTranslatorTest {
         return parsed.request();
     }
 
+    /** What the function's HOVER_ORIGIN_VERIFY holds, as the template sets it: the stack's id. */
+    private static final String ORIGIN_VERIFY = "arn:aws:cloudformation:us-east-1:123456789012:stack/shop-dev/0c1d2e3f";
+
     private String head(ApiGatewayEvents event) throws IOException {
         RequestHead head = new RequestHead();
-        RequestTranslator.write(parse(event), INVOCATION, head);
+        RequestTranslator.write(parse(event), INVOCATION, head, new PublicOrigin(ORIGIN_VERIFY));
         return head.toString();
+    }
+
+    /**
+     * A request through CloudFront as API Gateway hands it over: the viewer's headers except Host
+     * (AllViewerExceptHostHeader), CloudFront's own (Via, X-Amz-Cf-Id, CloudFront-*), its
+     * X-Forwarded-For with API Gateway's hop appended, API Gateway's X-Forwarded-Port/-Proto, the
+     * viewer-request function's copy of the viewer's Host, and the distribution's origin header.
+     */
+    private static ApiGatewayEvents throughCloudFront(String viewerHost, String originVerify) {
+        return ApiGatewayEvents.request("POST", "/login")
+                .header("via", "2.0 8f3a2c1b0d9e.cloudfront.net (CloudFront)")
+                .header("x-amz-cf-id", "Yc4xkH9q3ZJ1b2RuAJ0n6wK0bJ3Y1pXz9x9v5k1mHn0aQ2bG8nF7eA==")
+                .header("cloudfront-forwarded-proto", "https")
+                .header("cloudfront-viewer-address", "203.0.113.9:51234")
+                .header("cloudfront-is-desktop-viewer", "true")
+                .header("x-forwarded-for", "203.0.113.9, 130.176.1.22")
+                .header(PublicOrigin.VIEWER_HOST_HEADER, viewerHost)
+                .header(PublicOrigin.ORIGIN_VERIFY_HEADER, originVerify);
     }
 
     @Test
@@ -41,11 +63,11 @@ class RequestTranslatorTest {
         assertThat(head).isEqualTo("POST /orders/42?expand=items&expand=customer&q=a%20b HTTP/1.1\r\n"
                 + "Host: abc123.execute-api.us-east-1.amazonaws.com\r\n"
                 + "x-forwarded-for: 198.51.100.7\r\n"
-                + "x-forwarded-proto: https\r\n"
-                + "x-forwarded-port: 443\r\n"
                 + "accept: application/json, text/plain\r\n"
                 + "content-type: application/json\r\n"
+                + "X-Forwarded-Proto: https\r\n"
                 + "X-Forwarded-Host: abc123.execute-api.us-east-1.amazonaws.com\r\n"
+                + "X-Forwarded-Port: 443\r\n"
                 + "Cookie: session=abc; theme=dark\r\n"
                 + "Content-Length: 14\r\n"
                 + "X-Hover-Request-Id: 8476a536-e9f4-11e8-9739-2dfe598c3fcd\r\n"
@@ -59,6 +81,45 @@ class RequestTranslatorTest {
                 .withoutHeader("x-forwarded-for").withoutHeader("x-forwarded-proto"));
 
         assertThat(head).contains("X-Forwarded-For: 198.51.100.7\r\n", "X-Forwarded-Proto: https\r\n");
+    }
+
+    @Test
+    void throughCloudFrontTheApplicationSeesTheViewersHostAndScheme() throws IOException {
+        String head = head(throughCloudFront("shop.example.com", ORIGIN_VERIFY));
+
+        assertThat(head).contains("Host: shop.example.com\r\n", "X-Forwarded-Host: shop.example.com\r\n",
+                "X-Forwarded-Proto: https\r\n", "X-Forwarded-Port: 443\r\n",
+                "x-forwarded-for: 203.0.113.9, 130.176.1.22\r\n", "via: 2.0 8f3a2c1b0d9e.cloudfront.net (CloudFront)\r\n")
+                .doesNotContain("execute-api", "x-hover-", ORIGIN_VERIFY);
+    }
+
+    @Test
+    void aViewerHostWithoutTheDistributionsOriginHeaderIsIgnored() throws IOException {
+        String forged = head(throughCloudFront("evil.example", "guessed"));
+        String withoutAny = head(ApiGatewayEvents.request("GET", "/").header(PublicOrigin.VIEWER_HOST_HEADER, "evil.example"));
+        RequestHead unconfigured = new RequestHead();
+        RequestTranslator.write(parse(throughCloudFront("evil.example", "")), INVOCATION, unconfigured, new PublicOrigin(""));
+
+        for (String head : List.of(forged, withoutAny, unconfigured.toString())) {
+            assertThat(head).contains("Host: abc123.execute-api.us-east-1.amazonaws.com\r\n",
+                    "X-Forwarded-Host: abc123.execute-api.us-east-1.amazonaws.com\r\n").doesNotContain("evil.example");
+        }
+    }
+
+    @Test
+    void theClientsOwnForwardedHostSchemeAndPortAreReplaced() throws IOException {
+        String head = head(ApiGatewayEvents.request("GET", "/")
+                .header("x-forwarded-host", "evil.example").header("x-forwarded-proto", "http").header("x-forwarded-port", "8080"));
+
+        assertThat(head).contains("X-Forwarded-Host: abc123.execute-api.us-east-1.amazonaws.com\r\n",
+                "X-Forwarded-Proto: https\r\n", "X-Forwarded-Port: 443\r\n").doesNotContain("evil.example", "8080");
+    }
+
+    @Test
+    void aPlainHttpViewerOfTheDistributionIsSaidSo() throws IOException {
+        String head = head(throughCloudFront("shop.example.com:8443", ORIGIN_VERIFY).header("cloudfront-forwarded-proto", "http"));
+
+        assertThat(head).contains("X-Forwarded-Proto: http\r\n", "X-Forwarded-Port: 8443\r\n");
     }
 
     @Test
