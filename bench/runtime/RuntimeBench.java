@@ -1,9 +1,12 @@
+import dev.hover.model.packaged.LaunchCommand;
 import dev.hover.model.packaged.PackagedManifest;
 import dev.hover.model.packaged.PackagedManifestCodec;
 import dev.hover.runtime.http.ApiGatewayEvents;
 import dev.hover.runtime.net.HttpConnection;
 import dev.hover.runtime.net.HttpResponse;
 import dev.hover.runtime.net.RequestHead;
+import dev.hover.runtime.secrets.MotoSealedFiles;
+import dev.hover.secrets.StageBinding;
 import dev.hover.testsupport.LocalAws;
 import dev.hover.testsupport.MotoServer;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -53,7 +56,14 @@ import java.util.concurrent.TimeUnit;
  * manifest, building a KMS client and decrypting one data key against moto, as the runtime does at
  * cold start when the image holds secrets: the SDK's default builder, the runtime's
  * {@code AwsClients}, and the latter built on a thread while the manifest is read; alternating.</li>
+ * <li>{@code secrets}: launch → first {@code next} for a stage with one secret (moto's KMS), started
+ * by the image's launch command (a shell, the secrets JVM, then the runtime's JVM), against the
+ * runtime's JVM started with the secret already in its environment; alternating.</li>
  * </ul>
+ *
+ * <p>With {@code -Dbench.runtimeJar=<hover-lambda-runtime jar>} the runtime runs from that jar (the
+ * shaded one the image holds) plus the test classes (the sample application), instead of the
+ * reactor's class directories and the runtime's dependency jars.
  */
 public final class RuntimeBench {
     private static final String APP = "dev.hover.runtime.sample.SampleApp";
@@ -70,7 +80,8 @@ public final class RuntimeBench {
             case "awsclient" -> awsClient(iterations);
             case "snapstart" -> snapStart(iterations, args.length > 2 ? Integer.parseInt(args[2]) : 200,
                     args.length > 3 ? Integer.parseInt(args[3]) : 20);
-            default -> throw new IllegalArgumentException("modes: overhead, rie, coldstart, runtimeapi, awsclient, snapstart");
+            case "secrets" -> secrets(iterations);
+            default -> throw new IllegalArgumentException("modes: overhead, rie, coldstart, runtimeapi, awsclient, snapstart, secrets");
         }
     }
 
@@ -186,7 +197,7 @@ public final class RuntimeBench {
             Path root = Files.createTempDirectory("hover-bench-");
             writeManifest(root, new PackagedManifest.Http(appPort, "/health", 1, 60,
                     primed ? List.of(PRIMED_TARGET) : List.of(), primeRounds), appPort);
-            Process runtime = startBootstrap(root, api.port(), primed ? "snap-start" : "on-demand");
+            Process runtime = startBootstrap(root, appPort, api.port(), primed ? "snap-start" : "on-demand");
             try {
                 if (primed) {
                     api.answerRestoreNext();
@@ -219,10 +230,11 @@ public final class RuntimeBench {
         writeManifest(root, appPort);
         List<String> command = new ArrayList<>(List.of(rieExecutable, "--runtime-interface-emulator-address",
                 "127.0.0.1:" + invokePort, "--runtime-api-address", "127.0.0.1:" + apiPort));
-        command.addAll(javaCommand("dev.hover.runtime.Bootstrap"));
+        command.addAll(runtimeCommand(false));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(root.resolve("rie.log").toFile());
         builder.environment().put("LAMBDA_TASK_ROOT", root.toString());
+        builder.environment().put("SAMPLE_PORT", Integer.toString(appPort));
         builder.environment().put("AWS_LAMBDA_FUNCTION_TIMEOUT", "30");
         Process rie = builder.start();
         try {
@@ -317,10 +329,11 @@ public final class RuntimeBench {
     private static long[] applicationColdStart() throws Exception {
         int appPort = freePort();
         List<String> command = new ArrayList<>(javaCommand(APP));
-        command.add(1, "-DSAMPLE_PORT=" + appPort);
         command.add(1, "-Dsun.net.httpserver.nodelay=true");
         long start = System.nanoTime();
-        Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("SAMPLE_PORT", Integer.toString(appPort));
+        Process app = builder.start();
         try {
             RequestHead head = new RequestHead().start("GET", "/health").header("Host", "127.0.0.1").end();
             while (true) {
@@ -458,16 +471,94 @@ public final class RuntimeBench {
     private static Process startBootstrap(int appPort, int apiPort) throws IOException {
         Path root = Files.createTempDirectory("hover-bench-");
         writeManifest(root, appPort);
-        return startBootstrap(root, apiPort, "on-demand");
+        return startBootstrap(root, appPort, apiPort, "on-demand");
     }
 
-    private static Process startBootstrap(Path root, int apiPort, String initializationType) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(javaCommand("dev.hover.runtime.Bootstrap"))
+    private static Process startBootstrap(Path root, int appPort, int apiPort, String initializationType) throws IOException {
+        return startLaunchCommand(runtimeCommand(false), root, appPort, apiPort,
+                Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", initializationType));
+    }
+
+    /** The image's launch command with this JVM's java and the runtime's class path. */
+    private static List<String> runtimeCommand(boolean secrets) {
+        List<String> classpath = List.of(runtimeClasspath());
+        return LaunchCommand.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), JVM_OPTIONS,
+                classpath, secrets ? classpath : List.of());
+    }
+
+    private static String runtimeClasspath() {
+        String jar = System.getProperty("bench.runtimeJar");
+        return jar == null ? System.getProperty("java.class.path") : jar + ":hover-lambda-runtime/target/test-classes";
+    }
+
+    /** As the image starts it: the manifest's environment (SAMPLE_PORT) in the process environment. */
+    private static Process startLaunchCommand(List<String> command, Path root, int appPort, int apiPort,
+                                              Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(root.resolve("runtime.log").toFile());
         builder.environment().put("LAMBDA_TASK_ROOT", root.toString());
         builder.environment().put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + apiPort);
-        builder.environment().put("AWS_LAMBDA_INITIALIZATION_TYPE", initializationType);
+        builder.environment().put("SAMPLE_PORT", Integer.toString(appPort));
+        builder.environment().putAll(environment);
         return builder.start();
+    }
+
+    // ---------------------------------------------------------------- secrets
+
+    /**
+     * The price of putting the secrets into the environment with a JVM of their own: the launch
+     * command of a stage with one secret against the runtime's JVM alone with the secret already
+     * in its environment (what the launch command gives it), alternating; and what the secrets JVM
+     * reports of its own time.
+     */
+    private static void secrets(int runs) throws Exception {
+        MotoServer moto = LocalAws.moto();
+        moto.applyToSystemProperties();
+        Path root = Files.createTempDirectory("hover-bench-");
+        int appPort = freePort();
+        writeManifest(root, appPort);
+        try (KmsClient kms = KmsClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
+            new MotoSealedFiles(kms).write(root.resolve("hover/secrets.env"), new StageBinding("bench-bench", "bench"),
+                    "BENCH_TOKEN=tok-123\n");
+        }
+        Map<String, String> environment = new HashMap<>(moto.environment());
+        Map<String, String> decrypted = new HashMap<>(environment);
+        decrypted.put("BENCH_TOKEN", "tok-123");
+        decrypted.put(LaunchCommand.SECRET_NAMES_VARIABLE, "BENCH_TOKEN");
+        long[] launched = new long[runs];
+        long[] given = new long[runs];
+        long[] secretsJvm = new long[runs];
+        long[] secretsJvmMain = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            launched[i] = untilFirstNext(runtimeCommand(true), root, appPort, environment);
+            String line = Files.readAllLines(root.resolve("runtime.log")).stream()
+                    .filter(l -> l.contains(" decrypted in ")).findFirst().orElseThrow();
+            // "…: 1 decrypted in T ms (process start to main M ms), …"
+            secretsJvm[i] = Long.parseLong(line.replaceAll(".* decrypted in (\\d+) ms.*", "$1")) * 1_000_000;
+            secretsJvmMain[i] = Long.parseLong(line.replaceAll(".*process start to main (\\d+) ms.*", "$1")) * 1_000_000;
+            given[i] = untilFirstNext(runtimeCommand(false), root, appPort, decrypted);
+        }
+        report("launch → first next (wall), launch command decrypting one secret", launched);
+        report("launch → first next (wall), runtime's JVM given the secret", given);
+        report("secrets JVM: process start → secrets printed (its own log)", secretsJvm);
+        report("secrets JVM: of which process start → main", secretsJvmMain);
+        System.out.printf("secrets in the environment cost: median %.0f ms wall (medians' difference)%n",
+                ms(pct(launched, 50) - pct(given, 50)));
+    }
+
+    private static long untilFirstNext(List<String> command, Path root, int appPort, Map<String, String> environment)
+            throws Exception {
+        try (FakeRuntimeApi api = new FakeRuntimeApi()) {
+            long start = System.nanoTime();
+            Process runtime = startLaunchCommand(command, root, appPort, api.port(), environment);
+            try {
+                api.awaitConnection();
+                return api.firstNextArrival() - start;
+            } finally {
+                runtime.destroy();
+                runtime.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
     }
 
     private static void writeManifest(Path root, int appPort) throws IOException {

@@ -5,6 +5,7 @@ import dev.hover.runtime.net.HttpResponse;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.util.Set;
 
 /**
  * Waits until the application can serve: its readiness path answers with a status below 500
@@ -61,10 +62,11 @@ final class Readiness {
             }
             if (now >= deadline) {
                 throw new InitException("AppNotReady", "The application was not ready within " + timeoutMillis
-                        + " ms: " + lastProblem);
+                        + " ms: " + lastProblem + listeningElsewhere(loopback.port()));
             }
             if (now >= nextProgressLog) {
-                Log.info("waiting for the application (" + (now - start) + " ms): " + lastProblem);
+                Log.info("waiting for the application (" + (now - start) + " ms): " + lastProblem
+                        + listeningElsewhere(loopback.port()));
                 nextProgressLog = now + PROGRESS_LOG_MILLIS;
             }
             sleep(wait);
@@ -74,6 +76,22 @@ final class Readiness {
 
     static long nextWait(long wait) {
         return Math.min(LONGEST_WAIT_MILLIS, Math.max(wait + 1, wait * 3 / 2));
+    }
+
+    /**
+     * When the application listens, but not on {@code http.port}: where, and the fix. Read only when
+     * a wait is reported, not on every probe.
+     */
+    static String listeningElsewhere(int port) {
+        Set<Integer> ports = ListeningPorts.ofThisProcess();
+        if (ports.isEmpty() || ports.contains(port)) {
+            return "";
+        }
+        String listening = ports.toString().replace("[", "").replace("]", "");
+        return "; the application listens on " + listening + ": perhaps you should set http.port: "
+                + ports.iterator().next() + " in the stage manifest, or make the application listen on the port"
+                + " Hover gives it (PORT, or its framework's SERVER_PORT, QUARKUS_HTTP_PORT, MICRONAUT_SERVER_PORT: "
+                + port + ")";
     }
 
     private static void sleep(long millis) throws InitException {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hover.runtime.http.ApiGatewayEvents;
 import dev.hover.runtime.sample.FailingApp;
 import dev.hover.runtime.sample.SilentApp;
+import dev.hover.runtime.sample.WrongPortApp;
 import dev.hover.testsupport.EmulatedFunction;
 import dev.hover.testsupport.LocalAws;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,25 @@ class ColdStartFailureTest {
             assertThat(error.get("errorMessage").asText()).isEqualTo("The application was not ready within 2000 ms: "
                     + "nothing accepts connections on 127.0.0.1:" + port
                     + " (dev.hover.runtime.sample.SilentApp.main has returned)");
+        }
+    }
+
+    @Test
+    void anApplicationListeningOnAnotherPortIsAnAppNotReadyThatNamesItsPortAndTheFix() throws IOException {
+        int port = SampleFunctions.freePort();
+        int other = SampleFunctions.freePort();
+        try (EmulatedFunction function = SampleFunctions.start(taskRoot,
+                SampleFunctions.manifest(WrongPortApp.class.getName(), port, 3),
+                Map.of("AWS_LAMBDA_FUNCTION_TIMEOUT", "20", "SAMPLE_OTHER_PORT", Integer.toString(other)))) {
+            JsonNode error = firstInvocation(function);
+
+            assertThat(error.get("errorType").asText()).as(error.toString()).isEqualTo("Runtime.AppNotReady");
+            assertThat(error.get("errorMessage").asText()).isEqualTo("The application was not ready within 3000 ms: "
+                    + "nothing accepts connections on 127.0.0.1:" + port + " (dev.hover.runtime.sample.WrongPortApp.main"
+                    + " has returned); the application listens on " + other + ": perhaps you should set http.port: "
+                    + other + " in the stage manifest, or make the application listen on the port Hover gives it (PORT,"
+                    + " or its framework's SERVER_PORT, QUARKUS_HTTP_PORT, MICRONAUT_SERVER_PORT: " + port + ")");
+            assertThat(function.output()).contains("waiting for the application", "the application listens on " + other);
         }
     }
 
