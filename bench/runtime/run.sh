@@ -10,4 +10,5 @@ CP="hover-lambda-runtime/target/classes:hover-lambda-runtime/target/test-classes
 # the awsclient mode's probe runs in JVMs of its own, compiled ahead (not from source each time)
 javac -d target/bench-probe -cp "$CP" bench/runtime/AwsClientProbe.java
 CP="$CP:target/bench-probe"
-exec java -XX:+UseSerialGC -cp "$CP" bench/runtime/RuntimeBench.java "$@"
+# BENCH_JVM_OPTS, e.g. -Dbench.runtimeJar=hover-lambda-runtime/target/hover-lambda-runtime-<version>.jar (the shaded jar: mvn package first)
+exec java -XX:+UseSerialGC ${BENCH_JVM_OPTS:-} -cp "$CP" bench/runtime/RuntimeBench.java "$@"
