@@ -9,7 +9,7 @@ import java.util.Map;
 /** A plain Javalin application, configured by system properties (-DPORT, -DGREETING); nothing in it knows about Lambda. */
 public class App {
     public static void main(String[] args) {
-        String greeting = System.getProperty("GREETING", "Hello");
+        String greeting = System.getenv().getOrDefault("GREETING", "Hello");
         Javalin.create()
                 .get("/ready", ctx -> ctx.result("ready"))
                 .get("/hello", ctx -> {
@@ -29,6 +29,6 @@ public class App {
                     ctx.contentType("application/octet-stream").result(bytes);
                 })
                 .get("/files/{name}", ctx -> ctx.contentType("text/plain").result(ctx.pathParam("name")))
-                .start("127.0.0.1", Integer.getInteger("PORT", 7070));
+                .start("127.0.0.1", Integer.parseInt(System.getenv().getOrDefault("PORT", "7070")));
     }
 }
