@@ -55,10 +55,13 @@ class SnapStartLifecycleTest {
     private Process start(ScriptedRuntimeApi api, String initType, Map<String, String> stageVariables,
                           String functionType) throws IOException {
         Files.createDirectories(taskRoot.resolve("hover"));
-        PackagedManifestCodec.write(manifest(stageVariables), taskRoot.resolve("hover/stage.properties"));
+        PackagedManifest manifest = manifest(stageVariables);
+        PackagedManifestCodec.write(manifest, taskRoot.resolve("hover/stage.properties"));
         ProcessBuilder builder = new ProcessBuilder(SampleFunctions.bootstrapCommand())
                 .redirectErrorStream(true)
                 .redirectOutput(taskRoot.resolve("runtime.log").toFile());
+        // the image's environment holds the manifest's
+        builder.environment().putAll(manifest.environment());
         builder.environment().put("AWS_LAMBDA_RUNTIME_API", api.address());
         builder.environment().put("LAMBDA_TASK_ROOT", taskRoot.toString());
         builder.environment().put("AWS_LAMBDA_INITIALIZATION_TYPE", initType);

@@ -28,10 +28,10 @@ public final class CracApp {
     }
 
     public static void main(String[] args) throws IOException {
-        boolean failRestore = Boolean.parseBoolean(System.getProperty("SAMPLE_FAIL_RESTORE", "false"));
+        boolean failRestore = Boolean.parseBoolean(System.getenv().getOrDefault("SAMPLE_FAIL_RESTORE", "false"));
         register(new Hooks("pool", false));
         register(new Hooks("cache", failRestore));
-        int port = Integer.parseInt(System.getProperty("SAMPLE_PORT", "8080"));
+        int port = Integer.parseInt(System.getenv().getOrDefault("SAMPLE_PORT", "8080"));
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
         server.createContext("/", CracApp::route);
         server.start();
