@@ -57,6 +57,19 @@ def writeBaseImage = { File basedir ->
 
     writeBaseImage: writeBaseImage,
 
+    // The SDK's standard settings point the test's own Maven run at moto (the one scripts/local-aws
+    // started), with dummy credentials: Maven reads .mvn/maven.config as command line options, and
+    // -D options become system properties.
+    pointMavenAtMoto: { File basedir ->
+        def mvn = new File(basedir, '.mvn')
+        mvn.mkdirs()
+        new File(mvn, 'maven.config').text = [
+                "-Daws.endpointUrl=${System.getenv('HOVER_TEST_MOTO_ENDPOINT')}",
+                '-Daws.accessKeyId=it-access-key',
+                '-Daws.secretAccessKey=it-secret-key',
+        ].join('\n') + '\n'
+    },
+
     // What every framework test's prebuild does: the base image, and a free port for the stage in
     // place of the manifest's placeholder, so that parallel runs on one machine do not clash. A test
     // that runs another test's application takes that test's manifest (from: its .hover/staging.yml).

@@ -27,6 +27,8 @@ def port = (new File(basedir, '.hover/staging.yml').text =~ /port: (\d+)/)[0][1]
 def image = evaluate(new File(basedir, '../../../../src/it/app-checks.groovy'))
         .run(basedir, [jobs: true, jobClass: 'org.acme.VisitJob', environment: [QUARKUS_HTTP_PORT: port]])
 def entrypoint = image.config.config.Entrypoint
-assert entrypoint[1..2] == ['--add-opens', 'java.base/java.lang=ALL-UNNAMED']
+// the runner's --add-opens after Hover's default JVM options (before the stage's own)
+assert entrypoint[1..3] == ['-XX:+TieredCompilation', '-XX:TieredStopAtLevel=1', '-Xshare:auto']
+assert entrypoint[4..5] == ['--add-opens', 'java.base/java.lang=ALL-UNNAMED']
 assert entrypoint[entrypoint.indexOf('-cp') + 1].endsWith(':/var/task/quarkus-app/quarkus-run.jar')
 true
