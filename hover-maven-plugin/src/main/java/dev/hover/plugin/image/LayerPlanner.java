@@ -103,10 +103,6 @@ public final class LayerPlanner {
         return new LayerPlan(layers, classpath, targets(runtime), quarkus.jvmOptions());
     }
 
-    private static List<String> targets(List<ImageSpec.Entry> entries) {
-        return entries.stream().map(ImageSpec.Entry::target).toList();
-    }
-
     private static void requireNoPlainSecrets(List<Path> files, Path classesDirectory) {
         for (Path file : files) {
             if (file.getFileName().toString().endsWith(PLAIN_SECRETS_SUFFIX)) {
