@@ -20,5 +20,15 @@ assert summary.released == false
 def added = summary.stackChanges.findAll { it.action == 'Add' }*.logicalId
 assert added.containsAll(['HttpFunction', 'CliFunction', 'MailerQueueFunction', 'EmailsJobQueue'])
 assert summary.steps*.step.contains('Stack dryrun-staging')
-assert log.contains(new File(basedir, 'target/hover/staging/deploy.json').text.trim())
+
+// -Dhover.output=json: every event on a line of its own, the outcome last, its result the summary
+def events = log.readLines().findAll { it.startsWith('{"event":') }.collect { new JsonSlurper().parseText(it) }
+assert events.every { it.goal == 'hover:deploy' && it.time }
+assert events.find { it.event == 'step-started' && it.step == 'Image repository' }
+assert events.find { it.event == 'step-finished' && it.step == 'Stack dryrun-staging' && it.seconds instanceof Number }
+assert events.find { it.event == 'step-finished' && it.result == 'would create the ECR repository dryrun-staging' }
+assert events.find { it.event == 'detail' && it.text.startsWith('Add     HttpFunction') }
+def outcome = events.last()
+assert outcome.event == 'outcome' && outcome.outcome == 'success' && outcome.stage == 'staging'
+assert outcome.result.dryRun == true && outcome.result.stackChanges == summary.stackChanges
 true

@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * Builds a stage's image (Jib, no Docker daemon) and collects its assets, and records both in
- * {@code target/hover/&lt;stage&gt;/build.json} for {@code hover:deploy}. The image goes to
- * {@code hover.image} when given, else into {@code target/hover/&lt;stage&gt;/image.tar} (OCI layout).
+ * {@code target/hover/[stage]/build.json} for {@code hover:deploy}. The image goes to
+ * {@code hover.image} when given, else into {@code target/hover/[stage]/image.tar} (OCI layout).
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
@@ -49,16 +49,16 @@ public class BuildMojo extends StageImageMojo {
 
     private void report(ImageBuildService.Built built, long millis) {
         BuildDescriptor descriptor = built.descriptor();
-        getLog().info("Built " + descriptor.stage() + " " + descriptor.buildId() + " in " + millis + " ms: "
+        progress().plain("Built " + descriptor.stage() + " " + descriptor.buildId() + " in " + millis + " ms: "
                 + descriptor.output().location() + " " + descriptor.output().digest());
         if (descriptor.output().kind() == ImageOutput.Kind.REGISTRY) {
             UploadTally uploads = built.uploads();
             Map<String, Long> uploaded = uploads.uploaded();
-            getLog().info("Uploaded " + uploaded.size() + " blob(s), " + uploads.layerBytes(descriptor.output().imageId())
+            progress().plain("Uploaded " + uploaded.size() + " blob(s), " + uploads.layerBytes(descriptor.output().imageId())
                     + " layer bytes; the rest was already in the repository");
         }
         if (descriptor.assets().present()) {
-            getLog().info("Collected " + descriptor.assets().files() + " asset file(s) for "
+            progress().plain("Collected " + descriptor.assets().files() + " asset file(s) for "
                     + descriptor.assets().url());
         }
     }

@@ -1,12 +1,13 @@
 package dev.hover.maven;
 
+import dev.hover.plugin.command.CommandException;
 import dev.hover.plugin.command.CommandRunner;
 import dev.hover.plugin.stage.StageSession;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Runs a command on the stage's cli function ({@code live} alias) and prints its output on standard
@@ -26,16 +27,17 @@ public class CommandMojo extends HoverMojo {
     }
 
     @Override
-    void run() throws IOException, MojoFailureException {
+    void run() throws IOException {
         String commandLine = text(COMMAND, command).orElseThrow(() -> new ParameterException(
                 goal() + " needs the command line to run, e.g. -D" + COMMAND + "=\"reports:send --daily\""));
         int exitCode;
         try (StageSession session = openStage()) {
             // standard output, not the log: `mvn -q hover:command … > out.txt` keeps just the command's output
-            exitCode = new CommandRunner(getLog()::info, System.out).run(session, commandLine);
+            exitCode = new CommandRunner(progress()::plain, System.out).run(session, commandLine);
         }
+        result(Map.of("command", commandLine, "exitCode", exitCode));
         if (exitCode != 0) {
-            throw new MojoFailureException("`" + commandLine + "` exited with " + exitCode + " on stage " + stage());
+            throw new CommandException("`" + commandLine + "` exited with " + exitCode + " on stage " + stage());
         }
     }
 }

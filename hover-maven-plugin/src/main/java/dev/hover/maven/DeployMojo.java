@@ -1,7 +1,7 @@
 package dev.hover.maven;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hover.model.StageManifest;
-import dev.hover.plugin.deploy.Console;
 import dev.hover.plugin.deploy.DeployService;
 import dev.hover.plugin.deploy.DeploySummary;
 import dev.hover.plugin.deploy.JibImagePublisher;
@@ -30,17 +30,12 @@ import java.util.Optional;
         threadSafe = true)
 public class DeployMojo extends StageImageMojo {
     static final String DRY_RUN = "hover.dryRun";
-    static final String OUTPUT = "hover.output";
     static final String STACK_TIMEOUT = "hover.stackTimeout";
     static final String BREAK_LEASE = "hover.breakLease";
 
     /** Show what would change (the change set, the assets, the repository and bucket) and change nothing. */
     @Parameter(property = DRY_RUN, defaultValue = "false")
     boolean dryRun;
-
-    /** {@code text}, or {@code json}: the summary as one JSON document on standard output, for CI. */
-    @Parameter(property = OUTPUT, defaultValue = "text")
-    String output;
 
     /** Minutes to follow the stack before giving up on it (CloudFormation goes on). */
     @Parameter(property = STACK_TIMEOUT, defaultValue = "60")
@@ -52,12 +47,6 @@ public class DeployMojo extends StageImageMojo {
 
     @Override
     void run() throws IOException, MojoExecutionException {
-        String format = text(OUTPUT, output).orElse("text");
-        boolean json = switch (format) {
-            case "text" -> false;
-            case "json" -> true;
-            default -> throw new ParameterException("-D" + OUTPUT + " is '" + format + "'; it takes text or json");
-        };
         int minutes = number(STACK_TIMEOUT, stackTimeout);
         if (minutes < 1) {
             throw new ParameterException("-D" + STACK_TIMEOUT + " is " + minutes + "; it takes a number of minutes, 1 or more");
@@ -68,11 +57,11 @@ public class DeployMojo extends StageImageMojo {
         DeploySummary summary;
         try (StageSession session = openStage()) {
             summary = new DeployService().deploy(session, build,
-                    new JibImagePublisher(projectBuild.layersCache(), allowInsecureRegistries(), new MavenBuildLog(getLog())),
+                    new JibImagePublisher(projectBuild.layersCache(), allowInsecureRegistries(), progress()),
                     new DeployService.Options(flag(DRY_RUN, dryRun), Duration.ofMinutes(minutes), flag(BREAK_LEASE, breakLease)),
-                    new Console(getLog()::info, Console.terminalSupportsAnsi()));
+                    progress());
         }
-        report(summary, json, projectBuild.buildDirectory(stage()));
+        report(summary, projectBuild.buildDirectory(stage()));
     }
 
     /** The recorded build when it is still what the project would build, else a new one. */
@@ -84,24 +73,21 @@ public class DeployMojo extends StageImageMojo {
             BuildDescriptor recorded = BuildDescriptorCodec.read(descriptor);
             Optional<String> stale = projectBuild.staleness(manifest, imageOptions());
             if (stale.isEmpty()) {
-                getLog().info("Deploying build " + recorded.buildId() + " (" + descriptor + ")");
+                progress().plain("Deploying build " + recorded.buildId() + " (" + descriptor + ")");
                 return recorded;
             }
-            getLog().info("Building stage " + stage + " again: " + stale.get());
+            progress().plain("Building stage " + stage + " again: " + stale.get());
         } else {
-            getLog().info("No build of stage " + stage + " yet (" + descriptor + "): building it");
+            progress().plain("No build of stage " + stage + " yet (" + descriptor + "): building it");
         }
         return projectBuild.build(manifest, projectBuild.tarTarget(manifest), imageOptions()).descriptor();
     }
 
-    private void report(DeploySummary summary, boolean json, Path buildDirectory) throws IOException {
-        if (!json) {
-            SummaryFormat.text(summary).forEach(getLog()::info);
-            return;
-        }
+    /** The summary: on the console, as the JSON outcome's result, and in {@code target/hover/[stage]/deploy.json}. */
+    private void report(DeploySummary summary, Path buildDirectory) throws IOException {
+        SummaryFormat.text(summary).forEach(progress()::plain);
         String document = SummaryFormat.json(summary);
-        // standard output, not the log: `mvn -q … -Dhover.output=json > deploy.json` keeps just the document
-        System.out.println(document);
+        result(new ObjectMapper().readTree(document));
         Files.createDirectories(buildDirectory);
         Files.writeString(buildDirectory.resolve("deploy.json"), document + "\n");
     }

@@ -4,6 +4,11 @@ import dev.hover.model.HoverException;
 import dev.hover.model.StageManifest;
 import dev.hover.plugin.aws.AwsErrors;
 import dev.hover.plugin.aws.CredentialsResolver;
+import dev.hover.plugin.events.ConsoleListener;
+import dev.hover.plugin.events.GoalEvent;
+import dev.hover.plugin.events.GoalListener;
+import dev.hover.plugin.events.JsonLinesListener;
+import dev.hover.plugin.events.Progress;
 import dev.hover.plugin.stage.StageException;
 import dev.hover.plugin.stage.StageFiles;
 import dev.hover.plugin.stage.StageSession;
@@ -14,11 +19,16 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.shared.utils.logging.MessageUtils;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,6 +42,7 @@ public abstract class HoverMojo extends AbstractMojo {
     static final String STAGE = "hover.stage";
     static final String PROFILE = "hover.profile";
     static final String SKIP = "hover.skip";
+    static final String OUTPUT = "hover.output";
 
     /** How a goal uses the stage it is given. */
     enum StageUse {
@@ -46,7 +57,7 @@ public abstract class HoverMojo extends AbstractMojo {
         NEW
     }
 
-    /** The stage, e.g. {@code staging}: its manifest is {@code .hover/<stage>.yml}. */
+    /** The stage, e.g. {@code staging}: its manifest is {@code .hover/[stage].yml}. */
     @Parameter(property = STAGE)
     String stage;
 
@@ -61,6 +72,13 @@ public abstract class HoverMojo extends AbstractMojo {
     @Parameter(property = SKIP, defaultValue = "false")
     boolean skip;
 
+    /**
+     * {@code text}, or {@code json}: besides the console, every event of the goal as one JSON object
+     * per line on standard output, the last one its outcome (docs/parameters.md).
+     */
+    @Parameter(property = OUTPUT, defaultValue = "text")
+    String output;
+
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 
@@ -71,6 +89,8 @@ public abstract class HoverMojo extends AbstractMojo {
     MojoExecution execution;
 
     private GoalParameters parameters;
+    private Progress progress;
+    private Object result;
 
     /** How this goal uses its stage. */
     abstract StageUse stageUse();
@@ -80,50 +100,90 @@ public abstract class HoverMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        Instant start = Instant.now();
+        progress = new Progress(List.of(console()));
         try {
+            progress = new Progress(listeners());
             parameters().check();
-            if (actsHere()) {
-                run();
+            Optional<String> skipped = skipped();
+            if (skipped.isPresent()) {
+                getLog().info(skipped.get());
+                end(GoalEvent.Outcome.SKIPPED, start, Optional.empty(), skipped);
+                return;
             }
+            run();
+            end(GoalEvent.Outcome.SUCCESS, start, Optional.empty(), Optional.empty());
         } catch (HoverException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw failed(start, e.kind(), e.getMessage(), new MojoFailureException(e.getMessage(), e));
         } catch (SdkException e) {
             // what no call explained: an endpoint that does not answer, a malformed setting
-            throw new MojoFailureException(AwsErrors.explain("run " + goal() + onStage(), e).getMessage(), e);
+            String message = AwsErrors.explain("run " + goal() + onStage(), e).getMessage();
+            throw failed(start, "aws", message, new MojoFailureException(message, e));
         } catch (IOException e) {
-            throw new MojoExecutionException(goal() + " could not read or write a file: " + e.getMessage(), e);
+            String message = goal() + " could not read or write a file: " + e.getMessage();
+            throw failed(start, "io", message, new MojoExecutionException(message, e));
+        } catch (MojoFailureException e) {
+            throw failed(start, "maven", e.getMessage(), e);
+        } catch (MojoExecutionException e) {
+            throw failed(start, "maven", e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw failed(start, "internal", String.valueOf(e), e);
         }
     }
 
-    /** Whether this goal has work in this module; says why not when it has none. */
-    private boolean actsHere() {
+    /** The console, and JSON lines on standard output with {@code -Dhover.output=json}. */
+    private List<GoalListener> listeners() {
+        String format = text(OUTPUT, output).orElse("text");
+        return switch (format) {
+            case "text" -> List.of(console());
+            // standard output, not the log: `mvn -q … -Dhover.output=json > events.jsonl` keeps just the events
+            case "json" -> List.of(console(), new JsonLinesListener(System.out, goal(), Clock.systemUTC()));
+            default -> throw new ParameterException("-D" + OUTPUT + " is '" + format + "'; it takes text or json");
+        };
+    }
+
+    /** Maven's log, coloured as Maven colours its own (not under -B, without a terminal or with -Dstyle.color=never). */
+    private ConsoleListener console() {
+        boolean colour = MessageUtils.isColorEnabled() && System.getenv("NO_COLOR") == null;
+        return new ConsoleListener(getLog()::info, getLog()::debug, colour, ZoneId.systemDefault());
+    }
+
+    private void end(GoalEvent.Outcome outcome, Instant start, Optional<GoalEvent.Error> error, Optional<String> reason) {
+        progress.emit(new GoalEvent.GoalEnded(outcome, text(STAGE, stage), Duration.between(start, Instant.now()),
+                Optional.ofNullable(result), error, reason));
+    }
+
+    private <E extends Exception> E failed(Instant start, String kind, String message, E exception) {
+        end(GoalEvent.Outcome.FAILURE, start, Optional.of(new GoalEvent.Error(kind, message)), Optional.empty());
+        return exception;
+    }
+
+    /** Why this goal has no work in this module, when it has none. */
+    private Optional<String> skipped() {
         if (flag(SKIP, skip)) {
-            getLog().info("hover.skip is set: " + goal() + " skipped");
-            return false;
+            return Optional.of("hover.skip is set: " + goal() + " skipped");
         }
         Optional<String> name = text(STAGE, stage);
         if (stageUse() != StageUse.NEW) {
             if (name.isEmpty()) {
                 if (stageUse() == StageUse.EXISTING_WHEN_GIVEN && execution.getSource() != MojoExecution.Source.CLI) {
-                    getLog().info("No hover.stage given: " + goal() + " does nothing (-Dhover.stage=<stage> names one)");
-                    return false;
+                    return Optional.of("No hover.stage given: " + goal() + " does nothing (-Dhover.stage=<stage> names one)");
                 }
                 throw new ParameterException(goal() + " needs a stage: add -Dhover.stage=<stage>");
             }
             if (!inThisModule(name.get())) {
-                return false;
+                return Optional.of(project.getArtifactId() + " has no .hover/" + name.get() + ".yml: " + goal() + " skipped here");
             }
         }
         // a project of its own is acted on whatever its packaging: only a parent is skipped
         if ("pom".equals(project.getPackaging()) && reactor().size() > 1) {
-            getLog().info(project.getArtifactId() + " is a pom module: " + goal() + " skipped here");
-            return false;
+            return Optional.of(project.getArtifactId() + " is a pom module: " + goal() + " skipped here");
         }
         if (stageUse() == StageUse.NEW && applicationModules() > 1) {
             throw new ParameterException(goal() + " creates the stage in one module, and this build has "
                     + applicationModules() + ": name it with -pl <module>");
         }
-        return true;
+        return Optional.empty();
     }
 
     /**
@@ -140,7 +200,6 @@ public abstract class HoverMojo extends AbstractMojo {
                     + stageName + ".yml; create it in the module to deploy with mvn hover:stage-new -Dhover.stage="
                     + stageName + " -pl <module>");
         }
-        getLog().info(project.getArtifactId() + " has no .hover/" + stageName + ".yml: " + goal() + " skipped here");
         return false;
     }
 
@@ -154,6 +213,16 @@ public abstract class HoverMojo extends AbstractMojo {
 
     private static boolean hasStage(MavenProject module, String stageName) {
         return Files.isRegularFile(new StageFiles(module.getBasedir().toPath(), stageName).manifest());
+    }
+
+    /** Where the goal's services report: the goal's events, rendered by its listeners. */
+    final Progress progress() {
+        return progress;
+    }
+
+    /** What the goal produced, for machines: the {@code result} of the JSON outcome. */
+    final void result(Object value) {
+        result = value;
     }
 
     /** {@code hover:deploy}, as the user typed it. */
@@ -190,7 +259,7 @@ public abstract class HoverMojo extends AbstractMojo {
      * decided here.
      */
     final StageSession openStage() throws IOException {
-        return StageSession.open(projectDirectory(), stage(), profile(), new CredentialsResolver(), getLog()::info);
+        return StageSession.open(projectDirectory(), stage(), profile(), new CredentialsResolver(), progress::plain);
     }
 
     private GoalParameters parameters() {

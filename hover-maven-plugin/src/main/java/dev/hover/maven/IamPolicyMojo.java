@@ -45,25 +45,25 @@ public class IamPolicyMojo extends HoverMojo {
         Path directory = Path.of(project.getBuild().getDirectory(), "hover", stage(), "iam");
         Map<PolicyDocument, Path> written = new IamPolicies().write(PolicyStage.of(manifest, accountId), directory);
         for (Map.Entry<PolicyDocument, Path> document : written.entrySet()) {
-            getLog().info(projectDirectory().relativize(document.getValue()) + ":");
-            Files.readAllLines(document.getValue()).forEach(getLog()::info);
+            progress().plain(projectDirectory().relativize(document.getValue()) + ":");
+            Files.readAllLines(document.getValue()).forEach(progress()::plain);
         }
         if (manifest.auth().stackRole().isPresent()) {
-            getLog().info("Attach deployer.json to whoever deploys; " + manifest.auth().stackRole().get()
+            progress().plain("Attach deployer.json to whoever deploys; " + manifest.auth().stackRole().get()
                     + " needs stack-role.json (and stack-role-trust.json)");
         } else {
-            getLog().info("The stage has no auth.stack-role: CloudFormation applies the stack with the deploying"
+            progress().plain("The stage has no auth.stack-role: CloudFormation applies the stack with the deploying"
                     + " credentials, so attach both deployer.json and stack-role.json to whoever deploys");
         }
         manifest.auth().lambdaRole().ifPresent(role ->
-                getLog().info(role + " needs lambda-role.json (and lambda-role-trust.json)"));
+                progress().plain(role + " needs lambda-role.json (and lambda-role-trust.json)"));
     }
 
     private Optional<String> callerAccount() {
         try (StageSession session = openStage()) {
             return Optional.of(new Identity(session.clients().sts()).whoAmI().account());
         } catch (AwsException | SdkException | IOException e) {
-            getLog().warn("The account is not known (" + e.getMessage() + "): the documents say "
+            progress().warning("The account is not known (" + e.getMessage() + "): the documents say "
                     + IamPolicies.ACCOUNT_PLACEHOLDER + "; -D" + ACCOUNT + "=<id> names it");
             return Optional.empty();
         }

@@ -48,7 +48,7 @@ public class LogsMojo extends HoverMojo {
                 text(FILTER, filter), flag(FOLLOW, follow));
         try (StageSession session = openStage()) {
             // standard output, not the log: `mvn -q hover:logs … > out.txt` keeps just the log lines
-            new LogTail(getLog()::info, System.out, Clock.systemUTC(), Sleeper.THREAD).run(session, request);
+            new LogTail(progress()::plain, System.out, Clock.systemUTC(), Sleeper.THREAD).run(session, request);
         }
     }
 }

@@ -13,7 +13,6 @@ import dev.hover.plugin.image.LastBuild;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
-import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
@@ -36,10 +35,10 @@ final class ProjectImageBuild {
     private final PluginDescriptor plugin;
     private final RepositorySystem repositorySystem;
     private final RepositorySystemSession repositorySession;
-    private final Log log;
+    private final BuildLog log;
 
     ProjectImageBuild(MavenProject project, PluginDescriptor plugin, RepositorySystem repositorySystem,
-                      RepositorySystemSession repositorySession, Log log) {
+                      RepositorySystemSession repositorySession, BuildLog log) {
         this.project = project;
         this.plugin = plugin;
         this.repositorySystem = repositorySystem;
@@ -95,7 +94,7 @@ final class ProjectImageBuild {
      */
     ImageBuildService.Built build(StageManifest manifest, Function<String, ImageTarget> target, ImageOptions options)
             throws MojoExecutionException {
-        return new ImageBuildService(new MavenBuildLog(log)).build(request(manifest, target, options, new MavenBuildLog(log)));
+        return new ImageBuildService(log).build(request(manifest, target, options, log));
     }
 
     /**
@@ -103,8 +102,32 @@ final class ProjectImageBuild {
      * now (by content), or empty when it still is. What the build reported already is not repeated.
      */
     Optional<String> staleness(StageManifest manifest, ImageOptions options) throws MojoExecutionException {
-        BuildLog quiet = MavenBuildLog.quiet(log);
+        BuildLog quiet = quietly();
         return new ImageBuildService(quiet).staleness(request(manifest, tarTarget(manifest), options, quiet));
+    }
+
+    /** The build's log at debug level only: for a second look at what a build reported already. */
+    private BuildLog quietly() {
+        return new BuildLog() {
+            @Override
+            public void info(String message) {
+                log.debug(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                log.debug(message);
+            }
+
+            @Override
+            public void debug(String message) {
+                log.debug(message);
+            }
+
+            @Override
+            public void progress(int percent) {
+            }
+        };
     }
 
     /** What {@code hover:build} and {@code hover:deploy} take from their parameters for the image. */

@@ -20,7 +20,7 @@ abstract class QueueGoalMojo extends HoverMojo {
     @Override
     void run() throws IOException {
         try (StageSession session = openStage()) {
-            run(new FailedJobsService(getLog()::info), session);
+            run(new FailedJobsService(progress()::plain), session);
         }
     }
 }

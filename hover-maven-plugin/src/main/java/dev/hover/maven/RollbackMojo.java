@@ -37,8 +37,8 @@ public class RollbackMojo extends HoverMojo {
     @Override
     void run() throws IOException {
         try (StageSession session = openStage()) {
-            new RollbackService(getLog()::info).rollback(session, text(BUILD, build), flag(DRY_RUN, dryRun),
-                    flag(BREAK_LEASE, breakLease));
+            result(new RollbackService(progress()::plain).rollback(session, text(BUILD, build), flag(DRY_RUN, dryRun),
+                    flag(BREAK_LEASE, breakLease)));
         }
     }
 }

@@ -18,7 +18,7 @@ abstract class SecretGoalMojo extends HoverMojo {
     @Override
     void run() throws IOException {
         try (StageSession session = openStage()) {
-            new SecretsGoal(projectDirectory(), getLog()::info).run(session, action());
+            new SecretsGoal(projectDirectory(), progress()::plain).run(session, action());
         }
     }
 }

@@ -36,7 +36,7 @@ public class StageDeleteMojo extends HoverMojo {
     void run() throws IOException {
         Optional<Prompter> prompter = session.getRequest().isInteractiveMode() ? ConsolePrompter.ifTerminal() : Optional.empty();
         try (StageSession stage = openStage()) {
-            new StageDeletion(getLog()::info).delete(stage, text(CONFIRM, confirm), prompter, flag(BREAK_LEASE, breakLease));
+            new StageDeletion(progress()::plain).delete(stage, text(CONFIRM, confirm), prompter, flag(BREAK_LEASE, breakLease));
         }
     }
 }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Creates a stage: writes {@code .hover/&lt;stage&gt;.yml} (commented, valid), {@code .hover/.gitignore}
- * and an empty {@code .hover/&lt;stage&gt;-secrets.plain.env}. Never overwrites an existing stage. In a
+ * Creates a stage: writes {@code .hover/[stage].yml} (commented, valid), {@code .hover/.gitignore}
+ * and an empty {@code .hover/[stage]-secrets.plain.env}. Never overwrites an existing stage. In a
  * terminal it asks for what was not given; in batch mode or CI it fails listing what is missing.
  */
 @Mojo(name = "stage-new", threadSafe = true)
@@ -24,7 +24,7 @@ public class StageNewMojo extends HoverMojo {
     static final String STACK_ROLE = "hover.stackRole";
     static final String LAMBDA_ROLE = "hover.lambdaRole";
 
-    /** The application's name; the stage's {@code name} is {@code <app>-<stage>}. */
+    /** The application's name; the stage's {@code name} is {@code [app]-[stage]}. */
     @Parameter(property = APP)
     String app;
 
@@ -55,9 +55,9 @@ public class StageNewMojo extends HoverMojo {
                 given(System.getenv("AWS_REGION")).or(() -> given(System.getenv("AWS_DEFAULT_REGION"))));
         Path directory = projectDirectory();
         List<Path> written = new StageCreator().create(directory, options, prompter);
-        written.forEach(file -> getLog().info("Wrote " + directory.relativize(file)));
+        written.forEach(file -> progress().plain("Wrote " + directory.relativize(file)));
         String manifest = written.get(0).getFileName().toString();
-        getLog().info("Next: review " + directory.relativize(written.get(0)) + ", then mvn hover:deploy -Dhover.stage="
+        progress().plain("Next: review " + directory.relativize(written.get(0)) + ", then mvn hover:deploy -Dhover.stage="
                 + manifest.substring(0, manifest.length() - ".yml".length()));
     }
 

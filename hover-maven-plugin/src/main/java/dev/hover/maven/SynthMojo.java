@@ -4,10 +4,11 @@ import dev.hover.plugin.synth.Synthesizer;
 import org.apache.maven.plugins.annotations.Mojo;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Validates a stage's manifest and writes its CloudFormation template to
- * {@code target/hover/&lt;stage&gt;/template.json}, without calling AWS.
+ * {@code target/hover/[stage]/template.json}, without calling AWS.
  */
 @Mojo(name = "synth", threadSafe = true)
 public class SynthMojo extends HoverMojo {
@@ -19,7 +20,8 @@ public class SynthMojo extends HoverMojo {
     @Override
     void run() {
         Path template = new Synthesizer().synth(projectDirectory(), Path.of(project.getBuild().getDirectory()), stage(),
-                getLog()::warn);
-        getLog().info("Wrote the template of stage " + stage() + " to " + projectDirectory().relativize(template));
+                progress()::warning);
+        progress().plain("Wrote the template of stage " + stage() + " to " + projectDirectory().relativize(template));
+        result(Map.of("template", template.toString()));
     }
 }

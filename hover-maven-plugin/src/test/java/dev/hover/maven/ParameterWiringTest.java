@@ -207,7 +207,7 @@ class ParameterWiringTest {
         assertThatThrownBy(() -> in(project, mojo).execute())
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("-Dhover.colour is not a parameter of the Hover plugin; hover:synth takes "
-                        + "hover.profile, hover.skip, hover.stage.");
+                        + "hover.output, hover.profile, hover.skip, hover.stage.");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.hover.plugin.aws.Functions;
 import dev.hover.plugin.command.CliFunction;
 import dev.hover.plugin.command.CommandAnswer;
 import dev.hover.plugin.command.CommandException;
+import dev.hover.plugin.events.Progress;
 
 import java.util.List;
 
@@ -18,20 +19,20 @@ final class DeployCommandsStep {
         this.functions = functions;
     }
 
-    Steps.Outcome<Void> run(List<String> commands, String cliFunction, String version, Console console) {
+    Steps.Outcome<Void> run(List<String> commands, String cliFunction, String version, Progress progress) {
         if (commands.isEmpty()) {
             return Steps.Outcome.of(null, "none");
         }
         CliFunction cli = new CliFunction(functions, cliFunction);
         for (String command : commands) {
-            console.line("$ " + command);
+            progress.line("$ " + command);
             CommandAnswer answer;
             try {
                 answer = cli.run(version, command);
             } catch (CommandException e) {
                 throw stopped(command, e.getMessage());
             }
-            answer.output().lines().forEach(line -> console.line("  " + line));
+            answer.output().lines().forEach(line -> progress.line("  " + line));
             if (answer.exitCode() != 0) {
                 throw stopped(command, "it exited with " + answer.exitCode());
             }

@@ -2,6 +2,7 @@ package dev.hover.plugin.deploy;
 
 import dev.hover.model.StageManifest;
 import dev.hover.plugin.aws.CredentialSource;
+import dev.hover.plugin.events.Progress;
 import dev.hover.plugin.image.BuildDescriptor;
 import dev.hover.plugin.stage.StageSession;
 import dev.hover.template.TemplateGenerator;
@@ -43,17 +44,17 @@ public final class DeployService {
      * @throws dev.hover.plugin.aws.AwsException when AWS refused something, with what to do about it
      */
     public DeploySummary deploy(StageSession session, BuildDescriptor build, ImagePublisher images, Options options,
-                                Console console) {
+                                Progress progress) {
         StageManifest manifest = session.manifest();
         if (!build.stage().equals(manifest.stage())) {
             throw new DeployException("The build " + build.buildId() + " is of stage " + build.stage() + ", not "
                     + manifest.stage() + "; build this stage first (mvn package -Dhover.stage=" + manifest.stage() + ")");
         }
         CredentialSource credentials = session.credentials();
-        warnAboutOtherRegions(manifest, session.manifestLocation(), credentials, console);
+        warnAboutOtherRegions(manifest, session.manifestLocation(), credentials, progress);
         TemplateGenerator generator = new TemplateGenerator();
         TemplateSource templates = (m, imageUri, buildId) -> generator.generate(m, imageUri, buildId).toJson();
-        Deployer deployer = new Deployer(StageAws.of(session.clients(), manifest), images, templates, console, clock);
+        Deployer deployer = new Deployer(StageAws.of(session.clients(), manifest), images, templates, progress, clock);
         return deployer.deploy(new DeployRequest(manifest, build, options.dryRun(), options.stackTimeout(), options.breakLease()),
                 credentials.description());
     }
@@ -63,18 +64,18 @@ public final class DeployService {
      * there is worth a line, since it is what other tools (the AWS CLI) would use.
      */
     private void warnAboutOtherRegions(StageManifest manifest, String manifestLocation, CredentialSource credentials,
-                                       Console console) {
+                                       Progress progress) {
         String environmentRegion = Optional.ofNullable(environment.apply("AWS_REGION"))
                 .orElse(environment.apply("AWS_DEFAULT_REGION"));
         if (environmentRegion != null && !environmentRegion.equals(manifest.region())) {
-            console.warn("AWS_REGION is " + environmentRegion + " but " + manifestLocation + " says region "
+            progress.warning("AWS_REGION is " + environmentRegion + " but " + manifestLocation + " says region "
                     + manifest.region() + ": the stage is deployed to " + manifest.region() + ".");
         }
         credentials.profile()
                 .flatMap(profile -> ProfileFile.defaultProfileFile().profile(profile))
                 .flatMap(profile -> profile.property(ProfileProperty.REGION))
                 .filter(region -> !region.equals(manifest.region()))
-                .ifPresent(region -> console.warn("the profile " + credentials.profile().get() + " has region " + region
+                .ifPresent(region -> progress.warning("the profile " + credentials.profile().get() + " has region " + region
                         + " but " + manifestLocation + " says " + manifest.region() + ": the stage is deployed to "
                         + manifest.region() + "."));
     }

@@ -4,6 +4,7 @@ import dev.hover.model.Names;
 import dev.hover.model.StageManifest;
 import dev.hover.plugin.aws.Identity;
 import dev.hover.plugin.aws.StackState;
+import dev.hover.plugin.events.Progress;
 import dev.hover.plugin.image.BuildDescriptor;
 import dev.hover.plugin.lease.LeaseException;
 import dev.hover.plugin.lease.StageLease;
@@ -34,14 +35,14 @@ public final class Deployer {
     private final StageAws aws;
     private final ImagePublisher images;
     private final TemplateSource templates;
-    private final Console console;
+    private final Progress progress;
     private final Clock clock;
 
-    public Deployer(StageAws aws, ImagePublisher images, TemplateSource templates, Console console, Clock clock) {
+    public Deployer(StageAws aws, ImagePublisher images, TemplateSource templates, Progress progress, Clock clock) {
         this.aws = aws;
         this.images = images;
         this.templates = templates;
-        this.console = console;
+        this.progress = progress;
         this.clock = clock;
     }
 
@@ -50,8 +51,8 @@ public final class Deployer {
         StageManifest manifest = request.manifest();
         BuildDescriptor build = request.build();
         boolean dryRun = request.dryRun();
-        Steps steps = new Steps(console, clock);
-        console.plain((dryRun ? "Dry run of the deploy of " : "Deploying ") + "stage " + manifest.stage()
+        Steps steps = new Steps(progress, clock);
+        progress.plain((dryRun ? "Dry run of the deploy of " : "Deploying ") + "stage " + manifest.stage()
                 + " (" + manifest.name() + ", " + aws.region() + "), build " + build.buildId());
 
         Identity.Caller caller = steps.run("AWS identity", c -> {
@@ -123,7 +124,7 @@ public final class Deployer {
         Map<String, String> versions = steps.run("Publish versions",
                 c -> new PublishStep(aws.functions()).run(functions, build.buildId(), live, c));
         if (versions.equals(live.versions())) {
-            console.line("live already runs these versions: nothing to release (deploy commands not run)");
+            progress.line("live already runs these versions: nothing to release (deploy commands not run)");
             return summary(request, start, steps, false, versions, stack, image);
         }
         steps.run("Versions ready", c -> new VersionsReadyStep(aws.functions(), clock, StageAws.VERSION_POLL_INTERVAL,

@@ -1,6 +1,7 @@
 package dev.hover.plugin.deploy;
 
 import dev.hover.plugin.aws.Functions;
+import dev.hover.plugin.events.Progress;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,7 @@ final class PublishStep {
     }
 
     /** @return function name to its new version (Lambda returns the latest one when nothing changed since) */
-    Steps.Outcome<Map<String, String>> run(List<String> functionNames, String buildId, LiveRelease live, Console console) {
+    Steps.Outcome<Map<String, String>> run(List<String> functionNames, String buildId, LiveRelease live, Progress progress) {
         Map<String, Functions.PublishedVersion> published = Parallel.map(functionNames, 8,
                 fn -> functions.publishVersion(fn, ReleaseRecord.versionDescription(buildId)));
         Map<String, String> versions = new LinkedHashMap<>();
@@ -26,12 +27,12 @@ final class PublishStep {
             if (!ours && !version.version().equals(live.versions().get(fn))) {
                 throw new DeployException("The function " + fn + " changed under this deploy: Lambda published version "
                         + version.version() + " described '" + version.description() + "', not build " + buildId
-                        + ". Something else deployed the stage meanwhile (a deploy of an older Hover, the AWS console or "
+                        + ". Something else deployed the stage meanwhile (a deploy of an older Hover, the AWS progress or "
                         + "CLI). Nothing was released: live still points at the previous versions; deploy again.");
             }
             versions.put(fn, version.version());
         });
-        versions.forEach((fn, version) -> console.line(fn + ": version " + version
+        versions.forEach((fn, version) -> progress.line(fn + ": version " + version
                 + (version.equals(live.versions().get(fn)) ? " (unchanged, already live)" : "")));
         return Steps.Outcome.of(versions, versions.size() + " versions");
     }

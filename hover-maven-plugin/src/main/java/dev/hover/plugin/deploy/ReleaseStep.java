@@ -2,6 +2,7 @@ package dev.hover.plugin.deploy;
 
 import dev.hover.model.Names;
 import dev.hover.plugin.aws.Functions;
+import dev.hover.plugin.events.Progress;
 
 import java.util.Map;
 
@@ -13,9 +14,9 @@ final class ReleaseStep {
         this.functions = functions;
     }
 
-    Steps.Outcome<Void> run(Map<String, String> versions, Console console) {
+    Steps.Outcome<Void> run(Map<String, String> versions, Progress progress) {
         LiveAliases.move(functions, versions);
-        versions.forEach((fn, version) -> console.line(fn + ":" + Names.LIVE_ALIAS + " -> " + version));
+        versions.forEach((fn, version) -> progress.line(fn + ":" + Names.LIVE_ALIAS + " -> " + version));
         return Steps.Outcome.of(null, versions.size() + " aliases moved");
     }
 }

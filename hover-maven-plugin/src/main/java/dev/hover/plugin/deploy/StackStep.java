@@ -9,12 +9,12 @@ import dev.hover.plugin.aws.StackChange;
 import dev.hover.plugin.aws.StackEvent;
 import dev.hover.plugin.aws.StackState;
 import dev.hover.plugin.aws.Stacks;
+import dev.hover.plugin.events.Progress;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,24 +39,22 @@ final class StackStep {
     private final AssetsBucket bucket;
     private final Clock clock;
     private final Duration timeout;
-    private final DateTimeFormatter eventTime;
 
     StackStep(Stacks stacks, AssetsBucket bucket, Clock clock, Duration timeout) {
         this.stacks = stacks;
         this.bucket = bucket;
         this.clock = clock;
         this.timeout = timeout;
-        this.eventTime = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(clock.getZone());
     }
 
-    Steps.Outcome<Result> run(StageManifest manifest, String template, String buildId, boolean dryRun, Console console) {
+    Steps.Outcome<Result> run(StageManifest manifest, String template, String buildId, boolean dryRun, Progress progress) {
         String stack = Names.of(manifest).stack();
         Optional<StackState> before = currentState(stacks, manifest);
         if (before.isPresent() && before.get().deadOnArrival()) {
             if (dryRun) {
-                console.line("the stack's first creation failed earlier (" + before.get().status() + "); a deploy deletes it first");
+                progress.line("the stack's first creation failed earlier (" + before.get().status() + "); a deploy deletes it first");
             } else {
-                console.line("the stack's first creation failed earlier (" + before.get().status() + "); deleting it, it holds no resources");
+                progress.line("the stack's first creation failed earlier (" + before.get().status() + "); deleting it, it holds no resources");
                 stacks.deleteEmptyStack(stack);
             }
         }
@@ -69,7 +67,7 @@ final class StackStep {
             return Steps.Outcome.of(new Result(List.of(), before.map(StackState::outputs).orElse(Map.of())), "no changes");
         }
         List<StackChange> changes = planned.get();
-        changes.forEach(change -> console.line(describe(change)));
+        changes.forEach(change -> progress.line(describe(change)));
         if (dryRun) {
             stacks.deleteChangeSet(stack, changeSet);
             if (before.isEmpty()) {
@@ -83,15 +81,15 @@ final class StackStep {
             stacks.executeChangeSet(stack, changeSet);
         } catch (AwsException e) {
             String state = stacks.describe(stack).map(StackState::status).orElse("absent");
-            console.failure(e.getMessage());
+            progress.failure(e.getMessage());
             throw new DeployException("CloudFormation refused the change to the stack " + stack + ": " + e.getMessage()
                     + " The stack is " + state + "; live still points at the previous versions.", e);
         }
         List<StackEvent> seen = new ArrayList<>();
-        StackState after = follow(stack, mark, seen, console);
+        StackState after = follow(stack, mark, seen, progress);
         if (!after.succeeded()) {
             List<StackEvent> failures = seen.stream().filter(StackEvent::failed).toList();
-            failures.forEach(event -> console.failure(event.logicalId() + " (" + event.resourceType() + "): " + event.reason()));
+            failures.forEach(event -> progress.failure(event.logicalId() + " (" + event.resourceType() + "): " + event.reason()));
             throw new DeployException("The stack " + stack + " ended in " + after.status() + " after "
                     + failures.size() + " failed resource(s)" + (failures.isEmpty() ? "" : ", first " + failures.get(0).logicalId()
                     + ": " + failures.get(0).reason()) + ". Nothing was released: live still points at the previous versions.");
@@ -127,14 +125,14 @@ final class StackStep {
     }
 
     /** Prints the stack's events until it leaves every *_IN_PROGRESS state; returns its final state. */
-    private StackState follow(String stack, String mark, List<StackEvent> seen, Console console) {
+    private StackState follow(String stack, String mark, List<StackEvent> seen, Progress progress) {
         Instant deadline = clock.instant().plus(timeout);
-        String last = print(stack, mark, seen, console);
+        String last = print(stack, mark, seen, progress);
         while (true) {
             StackState state = stacks.describe(stack)
                     .orElseThrow(() -> new DeployException("The stack " + stack + " disappeared while it was being deployed"));
             // the events up to this state: the last poll may have ended just before the final ones
-            last = print(stack, last, seen, console);
+            last = print(stack, last, seen, progress);
             if (!state.status().endsWith("_IN_PROGRESS")) {
                 return state;
             }
@@ -150,10 +148,10 @@ final class StackStep {
     }
 
     /** Prints the events after {@code mark}; returns the new mark. */
-    private String print(String stack, String mark, List<StackEvent> seen, Console console) {
+    private String print(String stack, String mark, List<StackEvent> seen, Progress progress) {
         String last = mark;
         for (StackEvent event : stacks.eventsAfter(stack, mark)) {
-            console.line(event.line(eventTime));
+            progress.stackEvent(event);
             seen.add(event);
             last = event.id();
         }

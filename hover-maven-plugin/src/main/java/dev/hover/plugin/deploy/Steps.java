@@ -1,5 +1,7 @@
 package dev.hover.plugin.deploy;
 
+import dev.hover.plugin.events.Progress;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** Runs the steps of a deploy one after the other, announcing each and recording its time. */
+/** Runs the steps of a deploy one after the other, each a started and a finished (or failed) event, and records their times. */
 final class Steps {
     /** What a step tells the person when it is done: a short result line. */
     record Outcome<T>(T value, String summary) {
@@ -16,13 +18,13 @@ final class Steps {
         }
     }
 
-    private final Console console;
+    private final Progress progress;
     private final Clock clock;
     private final List<StepTiming> timings = new ArrayList<>();
     private Runnable beforeEachStep = () -> { };
 
-    Steps(Console console, Clock clock) {
-        this.console = console;
+    Steps(Progress progress, Clock clock) {
+        this.progress = progress;
         this.clock = clock;
     }
 
@@ -31,18 +33,20 @@ final class Steps {
         beforeEachStep = check;
     }
 
-    <T> T run(String title, Function<Console, Outcome<T>> step) {
+    <T> T run(String title, Function<Progress, Outcome<T>> step) {
         beforeEachStep.run();
-        console.step(title);
+        progress.step(title);
         Instant start = clock.instant();
         try {
-            Outcome<T> outcome = step.apply(console);
+            Outcome<T> outcome = step.apply(progress);
             Duration took = Duration.between(start, clock.instant());
             timings.add(new StepTiming(title, took));
-            console.stepDone(title, took, outcome.summary());
+            progress.stepDone(title, took, outcome.summary());
             return outcome.value();
         } catch (RuntimeException e) {
-            timings.add(new StepTiming(title, Duration.between(start, clock.instant())));
+            Duration took = Duration.between(start, clock.instant());
+            timings.add(new StepTiming(title, took));
+            progress.stepFailed(title, took, String.valueOf(e.getMessage()));
             throw e;
         }
     }

@@ -3,6 +3,7 @@ package dev.hover.plugin.deploy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hover.plugin.events.ConsoleListener;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +32,9 @@ public final class SummaryFormat {
         }
         lines.add("  steps:");
         for (StepTiming step : summary.steps()) {
-            lines.add(String.format(Locale.ROOT, "    %-24s %s", step.step(), Console.seconds(step.took())));
+            lines.add(String.format(Locale.ROOT, "    %-24s %s", step.step(), ConsoleListener.seconds(step.took())));
         }
-        lines.add(String.format(Locale.ROOT, "    %-24s %s", "total", Console.seconds(summary.total())));
+        lines.add(String.format(Locale.ROOT, "    %-24s %s", "total", ConsoleListener.seconds(summary.total())));
         return lines;
     }
 

@@ -2,6 +2,7 @@ package dev.hover.plugin.deploy;
 
 import dev.hover.plugin.aws.Functions;
 import dev.hover.plugin.aws.VersionState;
+import dev.hover.plugin.events.Progress;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +36,7 @@ final class VersionsReadyStep {
      * @param versions  function name to the version just published
      * @param snapStart the functions with SnapStart on (named in the lines, which say "snapshot")
      */
-    Steps.Outcome<Void> run(Map<String, String> versions, LiveRelease live, Set<String> snapStart, Console console) {
+    Steps.Outcome<Void> run(Map<String, String> versions, LiveRelease live, Set<String> snapStart, Progress progress) {
         Instant start = clock.instant();
         Map<String, String> waiting = new LinkedHashMap<>();
         versions.forEach((fn, version) -> {
@@ -57,7 +58,7 @@ final class VersionsReadyStep {
                 if (!state.pending()) {
                     Duration took = Duration.between(start, clock.instant());
                     if (snapStart.contains(fn)) {
-                        console.line(fn + ":" + entry.getValue() + ": snapshot ready after " + seconds(took));
+                        progress.line(fn + ":" + entry.getValue() + ": snapshot ready after " + seconds(took));
                     }
                     return true;
                 }
@@ -74,7 +75,7 @@ final class VersionsReadyStep {
                         + "(GetFunctionConfiguration shows their State)");
             }
             if (!now.isBefore(nextProgress)) {
-                console.line("waiting for " + describe(waiting) + " (" + seconds(Duration.between(start, now)) + ")");
+                progress.line("waiting for " + describe(waiting) + " (" + seconds(Duration.between(start, now)) + ")");
                 nextProgress = now.plus(PROGRESS_EVERY);
             }
             pause();

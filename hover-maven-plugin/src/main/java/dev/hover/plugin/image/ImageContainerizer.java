@@ -16,6 +16,8 @@ import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Platform;
+import com.google.cloud.tools.jib.event.events.ProgressEvent;
+import com.google.cloud.tools.jib.event.progress.ProgressEventHandler;
 import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
 
 import java.io.IOException;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -75,7 +78,8 @@ public final class ImageContainerizer {
                     .setToolName("hover")
                     .setAllowInsecureRegistries(allowInsecureRegistries)
                     .setApplicationLayersCache(applicationLayersCache)
-                    .addEventHandler(JibEvent.class, events);
+                    .addEventHandler(JibEvent.class, events)
+                    .addEventHandler(ProgressEvent.class, new ProgressEventHandler(tenths()));
             additionalTags.forEach(containerizer::withAdditionalTag);
             JibContainer container = builder(spec, events).containerize(containerizer);
             ImageOutput.Kind kind = target instanceof ImageTarget.Tar ? ImageOutput.Kind.TAR : ImageOutput.Kind.REGISTRY;
@@ -140,6 +144,18 @@ public final class ImageContainerizer {
         CredentialRetrieverFactory credentials = CredentialRetrieverFactory.forImage(reference, events::accept);
         return image.addCredentialRetriever(credentials.dockerConfig())
                 .addCredentialRetriever(credentials.wellKnownCredentialHelpers());
+    }
+
+    /** Jib's progress updates come often and from several threads: one report per tenth of the work. */
+    private Consumer<ProgressEventHandler.Update> tenths() {
+        AtomicInteger reported = new AtomicInteger(-1);
+        return update -> {
+            int percent = (int) Math.floor(update.getProgress() * 100);
+            int tenth = percent / 10;
+            if (reported.getAndAccumulate(tenth, Math::max) < tenth) {
+                log.progress(percent);
+            }
+        };
     }
 
     private static FileEntriesLayer layer(ImageSpec.Layer layer) {

@@ -25,4 +25,8 @@ final class ConsoleBuildLog implements BuildLog {
     @Override
     public void debug(String message) {
     }
+
+    @Override
+    public void progress(int percent) {
+    }
 }

@@ -1,13 +1,15 @@
 package dev.hover.plugin.deploy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hover.model.Names;
 import dev.hover.model.StageManifest;
 import dev.hover.plugin.aws.AwsClients;
 import dev.hover.plugin.aws.Stacks;
+import dev.hover.plugin.events.ConsoleListener;
+import dev.hover.plugin.events.Progress;
 import dev.hover.plugin.image.BuildDescriptor;
-import dev.hover.plugin.lease.StageLease;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hover.plugin.image.TestImages;
+import dev.hover.plugin.lease.StageLease;
 import dev.hover.testsupport.LocalAws;
 import dev.hover.testsupport.LocalRegistry;
 import dev.hover.testsupport.MotoServer;
@@ -27,6 +29,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,7 +117,7 @@ class DeployerMotoTest {
         // moto applies stacks within the request: poll it quickly
         StageAws quick = new StageAws(aws.region(), aws.identity(), aws.repositories(), aws.bucket(),
                 new Stacks(clients.cloudFormation(), Duration.ofMillis(200)), aws.functions());
-        Deployer deployer = new Deployer(quick, images, templates, new Console(lines::add, false), clock);
+        Deployer deployer = new Deployer(quick, images, templates, Progress.to(new ConsoleListener(lines::add, line -> { }, false, ZoneOffset.UTC)), clock);
         return deployer.deploy(request, "test credentials");
     }
 

@@ -2,6 +2,8 @@ package dev.hover.plugin.deploy;
 
 import dev.hover.model.StageManifest;
 import dev.hover.plugin.aws.Stacks;
+import dev.hover.plugin.events.ConsoleListener;
+import dev.hover.plugin.events.Progress;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -41,7 +43,7 @@ class StackStepTest {
                         event(15, "shop-dev", STACK, "UPDATE_ROLLBACK_COMPLETE", "")))));
 
         assertThatThrownBy(() -> step(cloudFormation, Clock.system(ZoneOffset.UTC), Duration.ofMinutes(5))
-                .run(manifest, "{}", "b2", false, new Console(output::add, false)))
+                .run(manifest, "{}", "b2", false, Progress.to(new ConsoleListener(output::add, line -> { }, false, ZoneOffset.UTC))))
                 .isInstanceOf(DeployException.class)
                 .hasMessageContaining("The stack shop-dev ended in UPDATE_ROLLBACK_COMPLETE after 1 failed resource(s)")
                 .hasMessageContaining("HttpFunction: Resource handler returned message: \"MemorySize exceeds the account limit\"")
@@ -81,7 +83,7 @@ class StackStepTest {
         };
 
         assertThatThrownBy(() -> step(cloudFormation, clock, Duration.ofMinutes(5)).run(manifest, "{}", "b2", false,
-                new Console(output::add, false)))
+                Progress.to(new ConsoleListener(output::add, line -> { }, false, ZoneOffset.UTC))))
                 .isInstanceOf(DeployException.class)
                 .hasMessageContaining("is still UPDATE_IN_PROGRESS after 5 min (-Dhover.stackTimeout)")
                 .hasMessageContaining("CloudFormation goes on with it");
@@ -93,7 +95,7 @@ class StackStepTest {
                 new ScriptedCloudFormation.Step("CREATE_COMPLETE", List.of(event(3, "shop-dev", STACK, "CREATE_COMPLETE", "")))));
 
         StackStep.Result result = step(cloudFormation, Clock.system(ZoneOffset.UTC), Duration.ofMinutes(5))
-                .run(manifest, "{}", "b1", false, new Console(output::add, false)).value();
+                .run(manifest, "{}", "b1", false, Progress.to(new ConsoleListener(output::add, line -> { }, false, ZoneOffset.UTC))).value();
 
         assertThat(cloudFormation.calls).containsSubsequence("DeleteStack", "CreateChangeSet CREATE", "ExecuteChangeSet");
         assertThat(output).anyMatch(line -> line.contains("first creation failed earlier (ROLLBACK_COMPLETE); deleting it"));

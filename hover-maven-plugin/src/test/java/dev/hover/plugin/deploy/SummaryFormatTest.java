@@ -3,9 +3,12 @@ package dev.hover.plugin.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hover.plugin.aws.StackChange;
+import dev.hover.plugin.events.ConsoleListener;
+import dev.hover.plugin.events.Progress;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,8 +59,8 @@ class SummaryFormatTest {
     void colourOnlyOnATerminal() {
         List<String> plain = new ArrayList<>();
         List<String> coloured = new ArrayList<>();
-        new Console(plain::add, false).failure("stack failed");
-        new Console(coloured::add, true).failure("stack failed");
+        Progress.to(new ConsoleListener(plain::add, line -> { }, false, ZoneOffset.UTC)).failure("stack failed");
+        Progress.to(new ConsoleListener(coloured::add, line -> { }, true, ZoneOffset.UTC)).failure("stack failed");
 
         assertThat(plain).containsExactly("    FAILED: stack failed");
         assertThat(coloured.get(0)).contains("\u001b[31m").contains("stack failed");

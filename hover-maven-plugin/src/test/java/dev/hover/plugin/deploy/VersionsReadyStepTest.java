@@ -1,6 +1,8 @@
 package dev.hover.plugin.deploy;
 
 import dev.hover.plugin.aws.Functions;
+import dev.hover.plugin.events.ConsoleListener;
+import dev.hover.plugin.events.Progress;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationRequest;
@@ -29,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class VersionsReadyStepTest {
     private final List<String> output = new ArrayList<>();
-    private final Console console = new Console(output::add, false);
+    private final Progress console = Progress.to(new ConsoleListener(output::add, line -> { }, false, ZoneOffset.UTC));
     private final ScriptedLambda lambda = new ScriptedLambda();
     /** Ten seconds pass between two readings of the clock. */
     private final Clock clock = new Clock() {

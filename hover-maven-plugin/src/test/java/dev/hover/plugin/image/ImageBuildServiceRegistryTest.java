@@ -112,9 +112,25 @@ class ImageBuildServiceRegistryTest {
                 .isEqualTo(image.layerSize(classes) + image.layerSize(stage));
     }
 
+    @Test
+    void reportsJibsOwnProgressOncePerTenthOfTheWork() throws Exception {
+        SampleProject project = SampleProject.create(dir.resolve("progress"), 8080);
+        RecordingLog log = new RecordingLog();
+
+        build(project, "hover-test/progress", "20261126T180500Z-eeeeee", log);
+
+        assertThat(log.progress).isNotEmpty().isSorted().doesNotHaveDuplicates();
+        assertThat(log.progress.stream().map(percent -> percent / 10).distinct().count()).isEqualTo(log.progress.size());
+        assertThat(log.progress.get(log.progress.size() - 1)).as("the push is done").isGreaterThanOrEqualTo(90);
+    }
+
     private static ImageBuildService.Built build(SampleProject project, String repository, String buildId) {
+        return build(project, repository, buildId, new RecordingLog());
+    }
+
+    private static ImageBuildService.Built build(SampleProject project, String repository, String buildId, RecordingLog log) {
         Path buildDirectory = project.directory.resolve("target/hover/staging");
-        return new ImageBuildService(new RecordingLog()).build(new ImageBuildService.Request(
+        return new ImageBuildService(log).build(new ImageBuildService.Request(
                 project.manifest(baseImage), project.manifestFile, project.files(runtime), buildDirectory,
                 project.directory.resolve("target/hover/cache"), ImageBuildServiceTarTest.remembered(buildDirectory),
                 id -> ImageTarget.registry(registry.hostPort() + "/" + repository + ":" + id, Optional.empty()),

@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class RecordingLog implements BuildLog {
     final List<String> info = new CopyOnWriteArrayList<>();
     final List<String> warnings = new CopyOnWriteArrayList<>();
+    final List<Integer> progress = new CopyOnWriteArrayList<>();
 
     @Override
     public void info(String message) {
@@ -20,5 +21,10 @@ final class RecordingLog implements BuildLog {
 
     @Override
     public void debug(String message) {
+    }
+
+    @Override
+    public void progress(int percent) {
+        progress.add(percent);
     }
 }
