@@ -28,7 +28,7 @@ public class IamPolicyMojo extends HoverMojo {
 
     /**
      * The stage's AWS account id. When not given it is the caller's (STS GetCallerIdentity), and when
-     * no credentials answer the documents keep the placeholder {@code ${Account}}.
+     * no credentials answer the documents keep the placeholder ${Account}.
      */
     @Parameter(property = ACCOUNT)
     String account;
