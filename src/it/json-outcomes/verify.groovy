@@ -23,8 +23,18 @@ assert command.error.message.contains('deploy the stage first')
 assert deploy.outcome == 'failure' && deploy.error.kind == 'parameter'
 assert deploy.error.message.startsWith('-Dhover.dryrun is not a parameter of the Hover plugin; did you mean hover.dryRun?')
 assert log.contains('did you mean hover.dryRun?')
-// nothing of the stage exists on moto: no repository, no bucket, no stack
-def moto = new URL(System.getenv('HOVER_TEST_MOTO_ENDPOINT') + '/moto-api/data.json').text
-assert !moto.contains('jsonout-staging')
+// nothing of the stage exists on moto: no bucket (S3 ListBuckets), no repository (ECR DescribeRepositories);
+// moto reads the service and region from the Authorization header and checks no signature
+def moto = System.getenv('HOVER_TEST_MOTO_ENDPOINT')
+assert !new URL(moto + '/').text.contains('jsonout-staging')
+def ecr = new URL(moto + '/').openConnection()
+ecr.requestMethod = 'POST'
+ecr.doOutput = true
+ecr.setRequestProperty('X-Amz-Target', 'AmazonEC2ContainerRegistry_V20150921.DescribeRepositories')
+ecr.setRequestProperty('Content-Type', 'application/x-amz-json-1.1')
+ecr.setRequestProperty('Authorization', 'AWS4-HMAC-SHA256 Credential=it/20261201/us-east-1/ecr/aws4_request, SignedHeaders=host, Signature=0')
+ecr.outputStream.withWriter { it << '{}' }
+def repositories = ecr.inputStream.text
+assert repositories.contains('"repositories"') && !repositories.contains('jsonout-staging')
 assert !new File(basedir, 'target/hover/staging/build.json').exists()
 true

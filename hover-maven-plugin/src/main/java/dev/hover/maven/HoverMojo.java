@@ -145,7 +145,7 @@ public abstract class HoverMojo extends AbstractMojo {
     /** Maven's log, coloured as Maven colours its own (not under -B, without a terminal or with -Dstyle.color=never). */
     private ConsoleListener console() {
         boolean colour = MessageUtils.isColorEnabled() && System.getenv("NO_COLOR") == null;
-        return new ConsoleListener(getLog()::info, getLog()::debug, colour, ZoneId.systemDefault());
+        return new ConsoleListener(getLog()::info, getLog()::warn, getLog()::debug, colour, ZoneId.systemDefault());
     }
 
     private void end(GoalEvent.Outcome outcome, Instant start, Optional<GoalEvent.Error> error, Optional<String> reason) {

@@ -19,24 +19,28 @@ public final class ConsoleListener implements GoalListener {
     private static final String GREEN = "\u001b[32m";
 
     private final Consumer<String> sink;
+    private final Consumer<String> warn;
     private final Consumer<String> debug;
     private final boolean ansi;
     private final DateTimeFormatter eventTime;
 
     /**
+     * Warnings go to {@code sink} too, as indented {@code warning:} lines.
+     *
      * @param debug gets Jib's debug messages ({@code mvn -X})
      * @param zone  the zone of the stack events' times
      */
     public ConsoleListener(Consumer<String> sink, Consumer<String> debug, boolean ansi, ZoneId zone) {
+        this(sink, null, debug, ansi, zone);
+    }
+
+    /** @param warn gets the warnings as they are (Maven's own warning level marks them) */
+    public ConsoleListener(Consumer<String> sink, Consumer<String> warn, Consumer<String> debug, boolean ansi, ZoneId zone) {
         this.sink = sink;
+        this.warn = warn;
         this.debug = debug;
         this.ansi = ansi;
         this.eventTime = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
-    }
-
-    /** Plain, debug messages dropped, stack event times in the system's zone. */
-    public static ConsoleListener plain(Consumer<String> sink) {
-        return new ConsoleListener(sink, message -> { }, false, ZoneId.systemDefault());
     }
 
     @Override
@@ -44,6 +48,8 @@ public final class ConsoleListener implements GoalListener {
         // Maven says how the build ended, and a failed goal's error is its failure message: GoalEnded prints nothing
         if (event instanceof GoalEvent.Debug message) {
             debug.accept(message.text());
+        } else if (event instanceof GoalEvent.Warning warning && warn != null) {
+            warn.accept(warning.text());
         } else if (!(event instanceof GoalEvent.GoalEnded)) {
             sink.accept(render(event));
         }
