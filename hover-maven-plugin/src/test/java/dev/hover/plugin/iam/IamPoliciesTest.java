@@ -55,6 +55,7 @@ class IamPoliciesTest {
             Map.entry("AWS::ApiGatewayV2::Stage", "apigateway:POST"),
             Map.entry("AWS::CloudFront::Distribution", "cloudfront:CreateDistribution"),
             Map.entry("AWS::CloudFront::OriginAccessControl", "cloudfront:CreateOriginAccessControl"),
+            Map.entry("AWS::CloudFront::Function", "cloudfront:CreateFunction"),
             Map.entry("AWS::S3::BucketPolicy", "s3:PutBucketPolicy"),
             Map.entry("AWS::Events::Rule", "events:PutRule"));
 
