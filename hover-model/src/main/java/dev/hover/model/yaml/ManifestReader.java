@@ -1,7 +1,6 @@
 package dev.hover.model.yaml;
 
 import static dev.hover.model.validation.ManifestRules.ARCHITECTURE;
-import static dev.hover.model.validation.ManifestRules.BACKOFF;
 import static dev.hover.model.validation.ManifestRules.CERTIFICATE;
 import static dev.hover.model.validation.ManifestRules.CRON;
 import static dev.hover.model.validation.ManifestRules.DOMAIN_NAME;
@@ -14,8 +13,6 @@ import static dev.hover.model.validation.ManifestRules.NAME;
 import static dev.hover.model.validation.ManifestRules.NOT_BLANK;
 import static dev.hover.model.validation.ManifestRules.NO_WHITESPACE;
 import static dev.hover.model.validation.ManifestRules.PORT;
-import static dev.hover.model.validation.ManifestRules.QUEUE_FUNCTION;
-import static dev.hover.model.validation.ManifestRules.QUEUE_NAME;
 import static dev.hover.model.validation.ManifestRules.PRIME_PATH;
 import static dev.hover.model.validation.ManifestRules.PRIME_ROUNDS;
 import static dev.hover.model.validation.ManifestRules.READINESS_PATH;
@@ -35,7 +32,6 @@ import dev.hover.model.Auth;
 import dev.hover.model.CliFunction;
 import dev.hover.model.HttpFunction;
 import dev.hover.model.JavaSettings;
-import dev.hover.model.QueueFunction;
 import dev.hover.model.ScheduleEntry;
 import dev.hover.model.StageManifest;
 import dev.hover.model.Vpc;
@@ -64,7 +60,6 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads {@code .hover/<stage>.yml} into a {@link StageManifest}: every key checked for its type
@@ -92,7 +87,7 @@ public final class ManifestReader {
     static final List<String> ASSETS_KEYS = List.of("directory", "build-command");
     static final List<String> SCHEDULE_KEYS = List.of("cron", "command");
 
-    private static final Rule<Integer> NOT_NEGATIVE = atLeast(0);
+    static final Rule<Integer> NOT_NEGATIVE = atLeast(0);
 
     /** Each nested key and the sections it belongs in (in this order), to point a misplaced key to its place. */
     private static final Map<String, String> KEY_HOMES = keyHomes(List.of(
@@ -218,7 +213,7 @@ public final class ManifestReader {
                     java(),
                     http(),
                     cli(),
-                    queues(name),
+                    new QueueSectionReader(reader, name).queues(top),
                     assets(),
                     schedule());
         }
@@ -265,7 +260,7 @@ public final class ManifestReader {
                 return List.of();
             }
             Node node = section.value(key).orElseThrow();
-            if (isEmptyList(node)) {
+            if (NodeReader.isEmptyList(node)) {
                 reader.report(node, section.pathOf(key), "is empty; " + why);
             }
             return section.strings(key, itemRule).orElse(List.of());
@@ -285,7 +280,7 @@ public final class ManifestReader {
 
         private HttpFunction http() {
             return top.section("http", HTTP_KEYS).map(http -> {
-                OptionalInt concurrency = optionalInt(http.integer("concurrency", NOT_NEGATIVE));
+                OptionalInt concurrency = http.optionalInteger("concurrency", NOT_NEGATIVE);
                 int warm = http.integer("warm", WARM).orElse(HttpFunction.DEFAULT_WARM);
                 if (concurrency.isPresent() && warm > concurrency.getAsInt() && http.has("warm")) {
                     reader.report(http.value("warm").orElseThrow(), http.pathOf("warm"), "keeps " + warm
@@ -328,137 +323,9 @@ public final class ManifestReader {
             return top.section("cli", CLI_KEYS).map(cli -> new CliFunction(
                     cli.integer("memory", MEMORY).orElse(CliFunction.DEFAULT_MEMORY),
                     cli.integer("timeout", TIMEOUT).orElse(CliFunction.DEFAULT_TIMEOUT),
-                    optionalInt(cli.integer("concurrency", NOT_NEGATIVE)),
+                    cli.optionalInteger("concurrency", NOT_NEGATIVE),
                     cli.bool("snapstart").orElse(false)))
                     .orElse(CliFunction.defaults());
-        }
-
-        private Map<String, QueueFunction> queues(Optional<String> name) {
-            Map<String, QueueFunction> functions = new LinkedHashMap<>();
-            Map<String, Claim> claimedBy = new LinkedHashMap<>();
-            top.openSection("queue", "queue function names to their settings").ifPresent(section -> {
-                for (String function : section.keys()) {
-                    String path = section.pathOf(function);
-                    Optional<String> problem = QUEUE_FUNCTION.check(function)
-                            .or(() -> name.flatMap(valid -> DerivedNameRules.checkQueueFunction(valid, function)));
-                    problem.ifPresent(message -> reader.report(section.keyNode(function), path, message));
-                    Node keyNode = section.keyNode(function);
-                    section.section(function, QUEUE_KEYS)
-                            .map(settings -> queueFunction(function, keyNode, settings, name, claimedBy))
-                            .ifPresent(settings -> functions.put(function, settings));
-                }
-            });
-            return functions;
-        }
-
-        private QueueFunction queueFunction(String function, Node keyNode, YamlSection settings,
-                                            Optional<String> name, Map<String, Claim> claimedBy) {
-            List<String> queues = new ArrayList<>();
-            if (settings.has("queues")) {
-                Node node = settings.value("queues").orElseThrow();
-                if (isEmptyList(node)) {
-                    reader.report(node, settings.pathOf("queues"), "is empty; leave it out to consume the queue '"
-                            + function + "', or name at least one queue");
-                }
-                List<Node> items = reader.list(node, settings.pathOf("queues")).orElse(List.of());
-                for (int i = 0; i < items.size(); i++) {
-                    String itemPath = settings.pathOf("queues") + "[" + i + "]";
-                    Node item = items.get(i);
-                    reader.text(item, itemPath, QUEUE_NAME.and(queue -> name
-                                    .flatMap(valid -> DerivedNameRules.checkQueue(valid, queue))))
-                            .filter(queue -> claim(queue, function, claimedBy, item, itemPath))
-                            .ifPresent(queues::add);
-                }
-            } else {
-                // without a list, the function consumes the queue named like it
-                Optional<String> problem = name.flatMap(valid -> DerivedNameRules.checkQueue(valid, function));
-                problem.ifPresent(message -> reader.report(keyNode, settings.path(), message
-                        + " (the function's default queue, named like the function)"));
-                if (problem.isEmpty() && claim(function, function, claimedBy, keyNode, settings.path())) {
-                    queues.add(function);
-                }
-            }
-            return new QueueFunction(
-                    function,
-                    settings.integer("memory", MEMORY).orElse(QueueFunction.DEFAULT_MEMORY),
-                    settings.integer("timeout", TIMEOUT).orElse(QueueFunction.DEFAULT_TIMEOUT),
-                    optionalInt(settings.integer("concurrency", NOT_NEGATIVE)),
-                    settings.integer("tries", atLeast(1)).orElse(QueueFunction.DEFAULT_TRIES),
-                    settings.value("backoff").flatMap(node -> backoff(node, settings.pathOf("backoff")))
-                            .orElse(QueueFunction.DEFAULT_BACKOFF),
-                    queues,
-                    settings.bool("snapstart").orElse(false));
-        }
-
-        /**
-         * Records that {@code function} consumes {@code queue}. Queues are keyed by their letters and
-         * digits, case folded: the stack's logical ids keep only those, so {@code mail-out} and
-         * {@code mail_out} would be one resource.
-         */
-        private boolean claim(String queue, String function, Map<String, Claim> claims, Node node, String path) {
-            Claim earlier = claims.putIfAbsent(Claim.key(queue), new Claim(queue, function));
-            if (earlier == null) {
-                return true;
-            }
-            String message;
-            if (!earlier.queue().equals(queue)) {
-                message = "queue '" + queue + "' is too close to queue '" + earlier.queue() + "' of queue function '"
-                        + earlier.function() + "': names that differ only in case, '-' or '_' would make the same "
-                        + "CloudFormation resource; rename one";
-            } else if (earlier.function().equals(function)) {
-                message = "queue '" + queue + "' is listed twice";
-            } else {
-                message = "queue '" + queue + "' is already consumed by queue function '" + earlier.function()
-                        + "'; a queue feeds exactly one function";
-            }
-            reader.report(node, path, message);
-            return false;
-        }
-
-        /** {@code "5, 10"}, {@code 5} or {@code [5, 10]}: seconds before each retry. */
-        private Optional<List<Integer>> backoff(Node node, String path) {
-            if (node instanceof ScalarNode scalar && node.getTag().equals(Tag.STR)) {
-                List<Integer> delays = new ArrayList<>();
-                for (String part : scalar.getValue().split(",", -1)) {
-                    String trimmed = part.trim();
-                    if (!trimmed.matches("\\d{1,9}")) {
-                        reader.report(node, path, "'" + scalar.getValue()
-                                + "' is not a list of seconds like \"5, 10\": '" + trimmed + "' is not a whole number");
-                        return Optional.empty();
-                    }
-                    delays.add(Integer.parseInt(trimmed));
-                }
-                return checkedDelays(delays, node, path);
-            }
-            if (node instanceof ScalarNode) {
-                return reader.integer(node, path, BACKOFF).map(List::of);
-            }
-            return reader.list(node, path).flatMap(items -> {
-                if (items.isEmpty()) {
-                    reader.report(node, path, "is empty; give the seconds to wait before each retry, like [5, 10]");
-                    return Optional.empty();
-                }
-                List<Integer> delays = new ArrayList<>();
-                for (int i = 0; i < items.size(); i++) {
-                    Optional<Integer> delay = reader.integer(items.get(i), path + "[" + i + "]", BACKOFF);
-                    if (delay.isEmpty()) {
-                        return Optional.empty();
-                    }
-                    delays.add(delay.get());
-                }
-                return Optional.of(delays);
-            });
-        }
-
-        private Optional<List<Integer>> checkedDelays(List<Integer> delays, Node node, String path) {
-            for (int delay : delays) {
-                Optional<String> problem = BACKOFF.check(delay);
-                if (problem.isPresent()) {
-                    reader.report(node, path, problem.get());
-                    return Optional.empty();
-                }
-            }
-            return Optional.of(delays);
         }
 
         private Assets assets() {
@@ -512,19 +379,6 @@ public final class ManifestReader {
             }
         }
 
-        private static boolean isEmptyList(Node node) {
-            return NodeReader.isNull(node) || node instanceof SequenceNode sequence && sequence.getValue().isEmpty();
-        }
-
-        private static OptionalInt optionalInt(Optional<Integer> value) {
-            return value.map(OptionalInt::of).orElse(OptionalInt.empty());
-        }
     }
 
-    /** A queue and the queue function that consumes it. */
-    private record Claim(String queue, String function) {
-        static String key(String queue) {
-            return queue.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
-        }
-    }
 }

@@ -159,6 +159,11 @@ final class NodeReader {
         return node instanceof ScalarNode && node.getTag().equals(Tag.NULL);
     }
 
+    /** {@code key:} with no value, or {@code key: []}. */
+    static boolean isEmptyList(Node node) {
+        return isNull(node) || node instanceof SequenceNode sequence && sequence.getValue().isEmpty();
+    }
+
     /** How a node reads to someone who wrote it, for "expected X, found Y". */
     static String describe(Node node) {
         if (node instanceof MappingNode) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -105,6 +106,10 @@ final class YamlSection {
 
     Optional<Integer> integer(String key, Rule<Integer> rule) {
         return value(key).flatMap(node -> reader.integer(node, pathOf(key), rule));
+    }
+
+    OptionalInt optionalInteger(String key, Rule<Integer> rule) {
+        return integer(key, rule).map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 
     Optional<Boolean> bool(String key) {
