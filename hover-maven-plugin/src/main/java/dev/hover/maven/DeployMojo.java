@@ -31,7 +31,6 @@ import java.util.Optional;
 public class DeployMojo extends StageImageMojo {
     static final String DRY_RUN = "hover.dryRun";
     static final String STACK_TIMEOUT = "hover.stackTimeout";
-    static final String BREAK_LEASE = "hover.breakLease";
 
     /** Show what would change (the change set, the assets, the repository and bucket) and change nothing. */
     @Parameter(property = DRY_RUN, defaultValue = "false")
@@ -42,7 +41,7 @@ public class DeployMojo extends StageImageMojo {
     int stackTimeout;
 
     /** Take the stage's lease even from a deploy or rollback whose lease has not lapsed: one that was killed. */
-    @Parameter(property = BREAK_LEASE, defaultValue = "false")
+    @Parameter(property = LeaseGoalMojo.BREAK_LEASE, defaultValue = "false")
     boolean breakLease;
 
     @Override
@@ -58,7 +57,7 @@ public class DeployMojo extends StageImageMojo {
         try (StageSession session = openStage()) {
             summary = new DeployService().deploy(session, build,
                     new JibImagePublisher(projectBuild.layersCache(), allowInsecureRegistries(), progress()),
-                    new DeployService.Options(flag(DRY_RUN, dryRun), Duration.ofMinutes(minutes), flag(BREAK_LEASE, breakLease)),
+                    new DeployService.Options(flag(DRY_RUN, dryRun), Duration.ofMinutes(minutes), flag(LeaseGoalMojo.BREAK_LEASE, breakLease)),
                     progress());
         }
         report(summary, projectBuild.buildDirectory(stage()));

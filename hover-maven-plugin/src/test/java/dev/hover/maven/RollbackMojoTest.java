@@ -1,21 +1,9 @@
 package dev.hover.maven;
 
 import org.apache.maven.api.plugin.testing.InjectMojo;
-import org.apache.maven.api.plugin.testing.MojoTest;
-import org.apache.maven.execution.MavenSession;
-import dev.hover.plugin.rollback.MotoReleases;
-import dev.hover.testsupport.LocalAws;
-import dev.hover.testsupport.MotoServer;
 import org.apache.maven.plugin.MojoFailureException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.inject.Inject;
-
-import java.nio.file.Path;
 
 import static dev.hover.plugin.rollback.MotoReleases.CLI;
 import static dev.hover.plugin.rollback.MotoReleases.HTTP;
@@ -23,45 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code hover:rollback} as Maven runs it, against moto's Lambda: its parameters, and refusals as build failures. */
-@MojoTest
-class RollbackMojoTest {
+class RollbackMojoTest extends ReleasedStageMojoTest {
     private static final String B1 = "20261126T100000Z-aaaaaa";
     private static final String B2 = "20261126T110000Z-bbbbbb";
-    private static MotoServer moto;
-
-    @Inject
-    MavenSession session;
-
-    @TempDir
-    Path project;
-
-    private MotoReleases stage;
-
-    @BeforeAll
-    static void startMoto() {
-        moto = LocalAws.moto();
-        moto.applyToSystemProperties();
-    }
 
     @BeforeEach
-    void twoReleases() throws Exception {
-        moto.reset();
-        stage = new MotoReleases(project);
+    void twoReleases() {
         stage.deploy(B1, HTTP, CLI);
         stage.deploy(B2, HTTP, CLI);
-    }
-
-    @AfterEach
-    void closeClient() {
-        stage.close();
-    }
-
-    private RollbackMojo configured(RollbackMojo mojo, String... properties) {
-        session.getUserProperties().setProperty("hover.stage", "staging");
-        for (int i = 0; i < properties.length; i += 2) {
-            session.getUserProperties().setProperty(properties[i], properties[i + 1]);
-        }
-        return MojoProjects.in(project, mojo);
     }
 
     @Test

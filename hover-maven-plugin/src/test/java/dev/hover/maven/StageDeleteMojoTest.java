@@ -1,64 +1,22 @@
 package dev.hover.maven;
 
 import dev.hover.plugin.rollback.MotoReleases;
-import dev.hover.testsupport.LocalAws;
-import dev.hover.testsupport.MotoServer;
 import org.apache.maven.api.plugin.testing.InjectMojo;
-import org.apache.maven.api.plugin.testing.MojoTest;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
-
-import javax.inject.Inject;
-import java.nio.file.Path;
 
 import static dev.hover.plugin.rollback.MotoReleases.HTTP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code hover:stage-delete} as Maven runs it (no terminal under the tests), against moto. */
-@MojoTest
-class StageDeleteMojoTest {
-    private static MotoServer moto;
-
-    @Inject
-    MavenSession session;
-
-    @TempDir
-    Path project;
-
-    private MotoReleases stage;
-
-    @BeforeAll
-    static void startMoto() {
-        moto = LocalAws.moto();
-        moto.applyToSystemProperties();
-    }
-
+class StageDeleteMojoTest extends ReleasedStageMojoTest {
     @BeforeEach
-    void aDeployedStage() throws Exception {
-        moto.reset();
-        stage = new MotoReleases(project);
+    void aDeployedStage() {
         stage.deploy("20261126T100000Z-aaaaaa", HTTP);
-    }
-
-    @AfterEach
-    void closeClient() {
-        stage.close();
-    }
-
-    private StageDeleteMojo configured(StageDeleteMojo mojo, String... properties) {
-        session.getUserProperties().setProperty("hover.stage", "staging");
-        for (int i = 0; i < properties.length; i += 2) {
-            session.getUserProperties().setProperty(properties[i], properties[i + 1]);
-        }
-        return MojoProjects.in(project, mojo);
     }
 
     private static boolean bucketExists() {
