@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * The Lambda Runtime API (version 2018-06-01) over one kept-alive HTTP/1.1 connection to
  * {@code $AWS_LAMBDA_RUNTIME_API}. Not thread-safe: the runtime's loop is its only user.
  */
-public final class RuntimeApiClient {
+public final class RuntimeApiClient implements AutoCloseable {
     private static final String BASE = "/2018-06-01/runtime";
     private static final int MAX_EVENT_BYTES = 7 * 1024 * 1024;
     private static final int MAX_ANSWER_BYTES = 64 * 1024;
@@ -168,6 +168,12 @@ public final class RuntimeApiClient {
         return new Invocation(requestId, Long.parseLong(deadline.trim()),
                 response.header("Lambda-Runtime-Invoked-Function-Arn"),
                 response.header("Lambda-Runtime-Trace-Id"), response.body());
+    }
+
+    /** Closes the kept-alive connection; a later call opens a new one. */
+    @Override
+    public void close() {
+        disconnect();
     }
 
     private void disconnect() {

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.hover.runtime.EventHandler;
-import dev.hover.runtime.Invocation;
+import dev.hover.runtime.Log;
+import dev.hover.runtime.Retirement;
+import dev.hover.runtime.RuntimeLoop;
+import dev.hover.runtime.lambda.RuntimeApiClient;
+import dev.hover.runtime.lambda.RuntimeApiException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,15 +22,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Sends the application GET requests through the whole path a real request takes (API Gateway
- * event → the http handler → HTTP on loopback → the application → the answer encoded for API
- * Gateway) before the snapshot, so that the classes they need are loaded, their caches filled and
+ * Sends the application GET requests through the whole path a real request takes (the Runtime
+ * API's {@code next} → API Gateway event → the http handler → HTTP on loopback → the application →
+ * the answer encoded for API Gateway → the Runtime API's {@code response}) before the snapshot, so that the classes they need are loaded, their caches filled and
  * their hot methods compiled in the snapshot rather than in the first requests after a restore.
  * Each path is requested {@code rounds} times, the paths taking turns.
  */
 public final class Priming {
     static final String USER_AGENT = "Hover-Prime/1";
-    private static final long REQUEST_TIMEOUT_MILLIS = 10_000;
 
     private final EventHandler handler;
     private final JsonFactory json = new JsonFactory();
@@ -45,30 +48,34 @@ public final class Priming {
 
     /**
      * Never fails the init: priming is a head start, and a path that answers badly is the
-     * application's to fix; the result says what each path answered.
+     * application's to fix; the result says what each path answered. The events go through the
+     * runtime's whole loop (its Runtime API client included) against a Runtime API on loopback.
      */
     public Result prime(List<String> paths, int rounds) {
-        Map<String, Map<Integer, Integer>> statuses = new LinkedHashMap<>();
-        long start = System.nanoTime();
-        int sent = 0;
+        List<byte[]> events = new ArrayList<>(paths.size() * rounds);
         for (int round = 0; round < rounds; round++) {
             for (String path : paths) {
-                int status = send(path, sent++);
-                statuses.computeIfAbsent(path, p -> new LinkedHashMap<>()).merge(status, 1, Integer::sum);
+                events.add(event(path));
             }
         }
-        return new Result(sent, (System.nanoTime() - start) / 1_000_000, statuses);
-    }
-
-    /** @return the status the answer carries, or -1 when the handler failed */
-    private int send(String path, int index) {
-        Invocation invocation = new Invocation("hover-prime-" + index, System.currentTimeMillis() + REQUEST_TIMEOUT_MILLIS,
-                null, null, event(path));
-        try {
-            return statusOf(handler.handle(invocation));
-        } catch (Exception e) {
-            return -1;
+        long start = System.nanoTime();
+        List<PrimingRuntimeApi.Answer> answers = List.of();
+        try (PrimingRuntimeApi api = new PrimingRuntimeApi(events);
+             RuntimeApiClient client = new RuntimeApiClient(api.address())) {
+            try {
+                new RuntimeLoop(client, handler, Retirement.shared()).serve(events.size());
+            } finally {
+                answers = api.answers();
+            }
+        } catch (IOException | RuntimeApiException e) {
+            Log.error("priming stopped after " + answers.size() + " of " + events.size() + " requests: " + e.getMessage());
         }
+        Map<String, Map<Integer, Integer>> statuses = new LinkedHashMap<>();
+        for (int i = 0; i < answers.size(); i++) {
+            statuses.computeIfAbsent(paths.get(i % paths.size()), p -> new LinkedHashMap<>())
+                    .merge(statusOf(answers.get(i).response()), 1, Integer::sum);
+        }
+        return new Result(answers.size(), (System.nanoTime() - start) / 1_000_000, statuses);
     }
 
     /** An API Gateway HTTP API (payload 2.0) GET of {@code target}, which may carry a query. */
@@ -104,7 +111,11 @@ public final class Priming {
         return out.toByteArray();
     }
 
-    private int statusOf(byte[] answer) throws IOException {
+    /** @return the status the answer carries, or -1 when there is none (the handler failed) */
+    private int statusOf(byte[] answer) {
+        if (answer == null) {
+            return -1;
+        }
         try (JsonParser parser = json.createParser(answer)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return -1;
@@ -117,6 +128,8 @@ public final class Priming {
                 }
                 parser.skipChildren();
             }
+            return -1;
+        } catch (IOException | NumberFormatException e) {
             return -1;
         }
     }
