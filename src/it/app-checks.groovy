@@ -7,7 +7,9 @@
 // prebuild.groovy calls image-support's prepareStage. More options: jobClass (the job's class,
 // demo.VisitJob unless given), environment (more variables for every function's container, as
 // Lambda's function configuration would set them), javaHome (the JVM standing in for the base
-// image's, when the application needs a newer Java than the build's).
+// image's, when the application needs a newer Java than the build's), redirect (a closure from a host to
+// the Location the application's GET /go answers: its absolute URL for /done, through the public URL; see
+// checkPublicUrl).
 //
 // What the application serves, each in its framework's own style; GREETING comes from the stage
 // manifest's environment ("Hello from the staging manifest"):
@@ -18,6 +20,7 @@
 //   GET  /binary                      200 application/octet-stream: the 256 bytes 0, 1, … 255
 //   GET  /files/caf%C3%A9%20menu.txt  200 text/plain: café menu.txt (the path segment, decoded)
 //   GET  /missing                     404
+//   GET  /go (with redirect)          302 to the absolute URL of /done the application builds from its request
 // With dependency injection (jobs: true; the manifest has the queue function `jobs`): a command
 // `greet <name>` printing "<GREETING>, <name>" through an injected bean, and a job demo.VisitJob (or jobClass)
 // (data {"visitor": <name>}) made with an injected bean, printing "visit: <GREETING>, <name>".
@@ -34,6 +37,27 @@ def httpEvent = { String method, String path, String query, Map headers, List co
                        requestContext: [accountId: '123456789012', apiId: 'api', domainName: 'example.com',
                                         http: [method: method, path: path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'it'],
                                         requestId: 'it-' + path, routeKey: '$default', stage: '$default', timeEpoch: 1795716000000]])
+}
+
+// The public URL (docs/runtime.md, "The public URL"), as the template wires it: the http function's
+// HOVER_ORIGIN_VERIFY is the stack's id, which the distribution's origin header carries.
+def originVerify = 'arn:aws:cloudformation:us-east-1:123456789012:stack/demo-staging/it-0c1d2e3f'
+def apiHost = 'abc123.execute-api.us-east-1.amazonaws.com'
+// API Gateway's event for a GET: its host and forwarding headers, and those the client (or CloudFront) sent
+def apiGatewayEvent = { String path, Map headers ->
+    JsonOutput.toJson([version: '2.0', routeKey: '$default', rawPath: path, rawQueryString: '',
+                       headers: [host: apiHost, 'x-forwarded-proto': 'https', 'x-forwarded-port': '443',
+                                 'x-forwarded-for': '203.0.113.7', 'user-agent': 'it'] + headers, isBase64Encoded: false,
+                       requestContext: [accountId: '123456789012', apiId: 'abc123', domainName: apiHost, domainPrefix: 'abc123',
+                                        http: [method: 'GET', path: path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'it'],
+                                        requestId: 'it-' + path, routeKey: '$default', stage: '$default', timeEpoch: 1795716000000]])
+}
+// as CloudFront sends it on (AllViewerExceptHostHeader, its own headers, the viewer-request function's copy of Host)
+def throughCloudFront = { String path, String verify ->
+    apiGatewayEvent(path, [via: '2.0 8f3a2c1b0d9e.cloudfront.net (CloudFront)', 'x-amz-cf-id': 'Yc4xkH9q3ZJ1b2RuAJ0n6wK0bJ3Y1pXz9x9v5k1mHn0aQ==',
+                           'cloudfront-forwarded-proto': 'https', 'cloudfront-viewer-address': '198.51.100.4:51234',
+                           'cloudfront-is-desktop-viewer': 'true', 'x-forwarded-for': '198.51.100.4, 130.176.1.22',
+                           'x-hover-viewer-host': 'shop.example.com', 'x-hover-origin-verify': verify])
 }
 
 // one function's container: started, handed to the checks, stopped whatever they do
@@ -82,6 +106,18 @@ def checkHttp = { Closure invoke, File log ->
     assert invoke(httpEvent('GET', '/missing', '', [accept: 'application/json'], null, null)).statusCode == 404
 }
 
+// GET /go answers a redirect to the absolute URL of /done the application builds: through CloudFront it
+// names https and the viewer's host, through the API Gateway URL the API's; a forged viewer host is ignored
+def checkPublicUrl = { Closure<String> redirect, Closure invoke, File log ->
+    def viaCloudFront = invoke(throughCloudFront('/go', originVerify))
+    assert viaCloudFront.statusCode == 302: "${viaCloudFront}\n${log.text}"
+    assert header(viaCloudFront, 'Location') == redirect('shop.example.com'): viaCloudFront
+    def direct = invoke(apiGatewayEvent('/go', [:]))
+    assert header(direct, 'Location') == redirect(apiHost): direct
+    def forged = invoke(throughCloudFront('/go', 'a guess'))
+    assert header(forged, 'Location') == redirect(apiHost): forged
+}
+
 def checkCommand = { Closure invoke, File log ->
     def answer = invoke(JsonOutput.toJson([command: 'greet Ada']))
     assert answer.exitCode == 0: "${answer}\n${log.text}"
@@ -101,6 +137,9 @@ def checkJob = { String jobClass, Closure invoke, File log ->
 
 [
     httpEvent: httpEvent,
+    apiGatewayEvent: apiGatewayEvent,
+    originVerify: originVerify,
+    checkPublicUrl: checkPublicUrl,
 
     // Unpacks the image hover:build wrote, runs the checks above, and writes the http function's
     // cold-start line to <basedir>/cold-start.txt. Answers the image [config, rootfs, libs (file names in /var/task/lib)].
@@ -115,8 +154,11 @@ def checkJob = { String jobClass, Closure invoke, File log ->
                      javaHome: options.javaHome]
 
         Map<String, String> environment = options.environment ?: [:]
-        withFunction(basedir, image, environment) { invoke, log ->
+        withFunction(basedir, image, environment + [HOVER_ORIGIN_VERIFY: originVerify]) { invoke, log ->
             checkHttp(invoke, log)
+            if (options.redirect) {
+                checkPublicUrl(options.redirect, invoke, log)
+            }
             // the application's own logging reached the function's log
             assert !options.logs || log.text.contains(options.logs): log.text
             def coldStart = log.readLines().find { it.contains('cold start of demo-staging') }

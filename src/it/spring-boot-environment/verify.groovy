@@ -7,7 +7,6 @@
 //   2.57 are relocated inside the runtime's jar), and its SDK client works;
 // - a redirect through a CloudFront-shaped event names https://<the viewer's host>/…, and through
 //   the API Gateway URL itself, the API's host.
-import groovy.json.JsonOutput
 import groovy.json.JsonSlurper
 
 def support = evaluate(new File(basedir, '../../../../src/it/image-support.groovy'))
@@ -31,27 +30,12 @@ def libs = new File(rootfs, 'var/task/lib').list() as List
 assert libs.contains('jackson-core-2.19.2.jar') && libs.contains('kms-2.40.2.jar'): libs
 assert new File(rootfs, 'var/task/hover/runtime').list().toList().size() == 1
 
-// what the template gives the http function (FunctionResources): the stack's id
-def originVerify = 'arn:aws:cloudformation:us-east-1:123456789012:stack/envdemo-staging/it-0c1d2e3f'
+// the events and the origin header's value as the framework checks have them (src/it/app-checks.groovy)
+def checks = evaluate(new File(basedir, '../../../../src/it/app-checks.groovy'))
+def originVerify = checks.originVerify
+def event = checks.apiGatewayEvent
 def rie = support.startUnderRie(basedir, config, rootfs, [AWS_LAMBDA_FUNCTION_TIMEOUT: '120',
         AWS_ENDPOINT_URL: System.getenv('HOVER_TEST_MOTO_ENDPOINT'), HOVER_ORIGIN_VERIFY: originVerify])
-def apiHost = 'abc123.execute-api.us-east-1.amazonaws.com'
-// API Gateway's event: its host and forwarding headers, and those the client (or CloudFront) sent
-def event = { String path, Map headers ->
-    JsonOutput.toJson([version: '2.0', routeKey: '$default', rawPath: path, rawQueryString: '',
-                       headers: [host: apiHost, 'x-forwarded-proto': 'https', 'x-forwarded-port': '443',
-                                 'x-forwarded-for': '203.0.113.7', 'user-agent': 'it'] + headers, isBase64Encoded: false,
-                       requestContext: [accountId: '123456789012', apiId: 'abc123', domainName: apiHost, domainPrefix: 'abc123',
-                                        http: [method: 'GET', path: path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'it'],
-                                        requestId: 'it-' + path, routeKey: '$default', stage: '$default', timeEpoch: 1795716000000]])
-}
-// as CloudFront sends it on (AllViewerExceptHostHeader, its own headers, the viewer-request function's copy of Host)
-def throughCloudFront = { String path, String verify ->
-    event(path, [via: '2.0 8f3a2c1b0d9e.cloudfront.net (CloudFront)', 'x-amz-cf-id': 'Yc4xkH9q3ZJ1b2RuAJ0n6wK0bJ3Y1pXz9x9v5k1mHn0aQ==',
-                 'cloudfront-forwarded-proto': 'https', 'cloudfront-viewer-address': '198.51.100.4:51234',
-                 'cloudfront-is-desktop-viewer': 'true', 'x-forwarded-for': '198.51.100.4, 130.176.1.22',
-                 'x-hover-viewer-host': 'shop.example.com', 'x-hover-origin-verify': verify])
-}
 def invoke = { String payload -> support.invoke(rie.invocations, payload) }
 try {
     def seen = invoke(event('/env', [:]))
@@ -72,13 +56,7 @@ try {
     assert used.awsSdk == '2.40.2' && used.awsSdkJar.endsWith('/var/task/lib/kms-2.40.2.jar'): used
     assert used.kmsKeys >= 1: 'the application\'s own KMS client reached moto and saw the stage key'
 
-    def viaCloudFront = invoke(throughCloudFront('/go', originVerify))
-    assert viaCloudFront.statusCode == 302: viaCloudFront
-    assert viaCloudFront.headers.Location == 'https://shop.example.com/done'
-    def direct = invoke(event('/go', [:]))
-    assert direct.headers.Location == "https://${apiHost}/done".toString()
-    def forged = invoke(throughCloudFront('/go', 'a guess'))
-    assert forged.headers.Location == "https://${apiHost}/done".toString()
+    checks.checkPublicUrl({ String host -> "https://${host}/done".toString() }, invoke, rie.log)
 
     def output = rie.log.text
     assert output.contains('Started EnvApplication in')

@@ -3,10 +3,11 @@ package demo;
 import io.javalin.Javalin;
 import io.javalin.http.Cookie;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A plain Javalin application, configured by system properties (-DPORT, -DGREETING); nothing in it knows about Lambda. */
+/** A plain Javalin application, configured by its environment (PORT, GREETING); nothing in it knows about Lambda. */
 public class App {
     public static void main(String[] args) {
         String greeting = System.getenv().getOrDefault("GREETING", "Hello");
@@ -29,6 +30,8 @@ public class App {
                     ctx.contentType("application/octet-stream").result(bytes);
                 })
                 .get("/files/{name}", ctx -> ctx.contentType("text/plain").result(ctx.pathParam("name")))
+                // an absolute URL built from the URL Jetty says the client requested
+                .get("/go", ctx -> ctx.redirect(URI.create(ctx.url()).resolve("/done").toString()))
                 .start("127.0.0.1", Integer.parseInt(System.getenv().getOrDefault("PORT", "7070")));
     }
 }

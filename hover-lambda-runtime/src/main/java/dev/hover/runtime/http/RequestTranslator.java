@@ -21,11 +21,12 @@ public final class RequestTranslator {
 
     /**
      * Hop-by-hop and framing headers belong to the client's connection, not to this one; the host
-     * and the forwarded host, scheme and port are the public origin's, whatever a client sent.
+     * and the forwarded host, scheme and port are the public origin's, whatever a client sent
+     * (in X-Forwarded-* or RFC 7239's Forwarded).
      */
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
             "transfer-encoding", "te", "trailer", "upgrade", "content-length", "expect", "cookie", "host",
-            "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port");
+            "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded");
     /** Ours: a client must not be able to set them. */
     private static final String HOVER_PREFIX = "x-hover-";
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE");
@@ -48,16 +49,17 @@ public final class RequestTranslator {
      * the head or smuggle a second {@code Host}. So is such a cookie.
      *
      * @param request      its method is a token ({@link HttpEventParser} refuses an event whose method is not)
-     * @param publicOrigin tells the host and scheme the client used, for {@code Host} and {@code X-Forwarded-*}
+     * @param publicOrigin tells the host and scheme the client used, for {@code Host}, {@code X-Forwarded-*},
+     *                     {@code Forwarded} and, in absolute-form, the request line
      */
     public static void write(ApiGatewayRequest request, Invocation invocation, RequestHead head, PublicOrigin publicOrigin) {
-        head.start(request.method(), target(request));
+        PublicOrigin.Origin origin = publicOrigin.of(request);
+        head.start(request.method(), publicOrigin.target(origin, target(request)));
         StringBuilder dropped = null;
         String host = request.header("host");
         if (host != null && !HttpSyntax.isFieldValue(host)) {
             dropped = dropped(null, "header", "host");
         }
-        PublicOrigin.Origin origin = publicOrigin.of(request);
         head.header("Host", origin.host());
         boolean forwardedFor = false;
         for (Header header : request.headers()) {
@@ -78,6 +80,7 @@ public final class RequestTranslator {
         head.header("X-Forwarded-Proto", origin.scheme());
         head.header("X-Forwarded-Host", origin.host());
         head.header("X-Forwarded-Port", origin.port());
+        head.header("Forwarded", origin.forwarded());
         if (!request.cookies().isEmpty()) {
             dropped = cookies(request, head, dropped);
         }

@@ -1,6 +1,7 @@
 package dev.hover.runtime.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import dev.hover.model.packaged.RequestTarget;
 import dev.hover.runtime.Invocation;
 import dev.hover.runtime.net.RequestHead;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -68,6 +70,7 @@ class RequestTranslatorTest {
                 + "X-Forwarded-Proto: https\r\n"
                 + "X-Forwarded-Host: abc123.execute-api.us-east-1.amazonaws.com\r\n"
                 + "X-Forwarded-Port: 443\r\n"
+                + "Forwarded: proto=https;host=abc123.execute-api.us-east-1.amazonaws.com\r\n"
                 + "Cookie: session=abc; theme=dark\r\n"
                 + "Content-Length: 14\r\n"
                 + "X-Hover-Request-Id: 8476a536-e9f4-11e8-9739-2dfe598c3fcd\r\n"
@@ -89,6 +92,7 @@ class RequestTranslatorTest {
 
         assertThat(head).contains("Host: shop.example.com\r\n", "X-Forwarded-Host: shop.example.com\r\n",
                 "X-Forwarded-Proto: https\r\n", "X-Forwarded-Port: 443\r\n",
+                "Forwarded: proto=https;host=shop.example.com\r\n",
                 "x-forwarded-for: 203.0.113.9, 130.176.1.22\r\n", "via: 2.0 8f3a2c1b0d9e.cloudfront.net (CloudFront)\r\n")
                 .doesNotContain("execute-api", "x-hover-", ORIGIN_VERIFY);
     }
@@ -109,17 +113,53 @@ class RequestTranslatorTest {
     @Test
     void theClientsOwnForwardedHostSchemeAndPortAreReplaced() throws IOException {
         String head = head(ApiGatewayEvents.request("GET", "/")
-                .header("x-forwarded-host", "evil.example").header("x-forwarded-proto", "http").header("x-forwarded-port", "8080"));
+                .header("x-forwarded-host", "evil.example").header("x-forwarded-proto", "http").header("x-forwarded-port", "8080")
+                .header("forwarded", "for=192.0.2.1;host=evil.example;proto=http"));
 
         assertThat(head).contains("X-Forwarded-Host: abc123.execute-api.us-east-1.amazonaws.com\r\n",
-                "X-Forwarded-Proto: https\r\n", "X-Forwarded-Port: 443\r\n").doesNotContain("evil.example", "8080");
+                "X-Forwarded-Proto: https\r\n", "X-Forwarded-Port: 443\r\n",
+                "Forwarded: proto=https;host=abc123.execute-api.us-east-1.amazonaws.com\r\n")
+                .doesNotContain("evil.example", "8080", "192.0.2.1");
     }
 
     @Test
     void aPlainHttpViewerOfTheDistributionIsSaidSo() throws IOException {
         String head = head(throughCloudFront("shop.example.com:8443", ORIGIN_VERIFY).header("cloudfront-forwarded-proto", "http"));
 
-        assertThat(head).contains("X-Forwarded-Proto: http\r\n", "X-Forwarded-Port: 8443\r\n");
+        assertThat(head).contains("X-Forwarded-Proto: http\r\n", "X-Forwarded-Port: 8443\r\n",
+                "Forwarded: proto=http;host=\"shop.example.com:8443\"\r\n");
+    }
+
+    private String absoluteFormHead(ApiGatewayEvents event) throws IOException {
+        RequestHead head = new RequestHead();
+        RequestTranslator.write(parse(event), INVOCATION, head, PublicOrigin.fromEnvironment(
+                Map.of(PublicOrigin.ORIGIN_VERIFY_VARIABLE, ORIGIN_VERIFY, RequestTarget.VARIABLE, "absolute-form")));
+        return head.toString();
+    }
+
+    @Test
+    void inAbsoluteFormTheRequestLineNamesThePublicSchemeAndHost() throws IOException {
+        assertThat(absoluteFormHead(throughCloudFront("shop.example.com", ORIGIN_VERIFY).query("next=%2Fcart")))
+                .startsWith("POST https://shop.example.com/login?next=%2Fcart HTTP/1.1\r\nHost: shop.example.com\r\n");
+        assertThat(absoluteFormHead(throughCloudFront("shop.example.com:8443", ORIGIN_VERIFY).header("cloudfront-forwarded-proto", "http")))
+                .startsWith("POST http://shop.example.com:8443/login HTTP/1.1\r\n");
+        assertThat(absoluteFormHead(ApiGatewayEvents.request("GET", "/orders")))
+                .startsWith("GET https://abc123.execute-api.us-east-1.amazonaws.com/orders HTTP/1.1\r\n");
+    }
+
+    @Test
+    void aHostThatIsNoUriAuthorityKeepsTheRequestLineInOriginForm() throws IOException {
+        for (String host : List.of("shop example.com", "shop.example.com/admin", "user@shop.example.com", ":443")) {
+            assertThat(absoluteFormHead(ApiGatewayEvents.request("GET", "/orders").header("host", host)))
+                    .startsWith("GET /orders HTTP/1.1\r\n");
+        }
+    }
+
+    @Test
+    void anUnknownRequestTargetFormIsRefusedNamingTheVariable() {
+        assertThatThrownBy(() -> PublicOrigin.fromEnvironment(Map.of(RequestTarget.VARIABLE, "absolute")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("HOVER_REQUEST_TARGET is 'absolute', not one of origin-form, absolute-form");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.hover.plugin.image;
 
+import dev.hover.model.packaged.RequestTarget;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +9,7 @@ import java.util.Map;
 /**
  * What the application is told in its environment so that it serves on {@code http.port} and
  * builds its redirects and absolute URLs from the public request (the {@code X-Forwarded-*}
- * headers the runtime sends), with no change to its code or configuration: {@code PORT} for every
+ * headers the runtime sends, or the request line for Jetty), with no change to its code or configuration: {@code PORT} for every
  * application, then the settings of the framework found among its dependencies (docs/image.md,
  * "Environment"). The manifest's {@code environment} wins over any of them.
  */
@@ -27,7 +29,17 @@ final class FrameworkDefaults {
                     List.of("QUARKUS_HTTP_PORT")),
             // Micronaut's host resolver reads X-Forwarded-Host/-Proto/-Port by default
             new Framework("Micronaut", "io.micronaut:micronaut-http-server", Map.of(), List.of("MICRONAUT_SERVER_PORT")),
-            new Framework("Helidon", "io.helidon.webserver:helidon-webserver", Map.of(), List.of("SERVER_PORT")));
+            // requested-uri-discovery from the Forwarded header the runtime writes, trusted from the
+            // runtime's loopback connection only (Helidon refuses to start trusting no proxy); Helidon's
+            // environment names spell a dash _DASH_
+            new Framework("Helidon", "io.helidon.webserver:helidon-webserver",
+                    ordered("SERVER_REQUESTED_DASH_URI_DASH_DISCOVERY_TYPES", "FORWARDED",
+                            "SERVER_REQUESTED_DASH_URI_DASH_DISCOVERY_TRUSTED_DASH_PROXIES_ALLOW_EXACT", "127.0.0.1"),
+                    List.of("SERVER_PORT")),
+            // Jetty (Javalin, …) trusts forwarded headers only with code (ForwardedRequestCustomizer), but takes
+            // the scheme and host of an absolute-form request line: the runtime writes those for it
+            new Framework("Jetty", "org.eclipse.jetty:jetty-server",
+                    Map.of(RequestTarget.VARIABLE, RequestTarget.ABSOLUTE_FORM.value()), List.of()));
 
     private FrameworkDefaults() {
     }

@@ -59,6 +59,23 @@ class ImageEnvironmentTest {
     }
 
     @Test
+    void helidonDiscoversTheRequestedUriFromTheRuntimesForwardedHeaderOnLoopbackOnly() {
+        assertThat(ImageEnvironment.of(manifest(Map.of()), "b", List.of(library("io.helidon.webserver", "helidon-webserver"))))
+                .containsEntry("SERVER_REQUESTED_DASH_URI_DASH_DISCOVERY_TYPES", "FORWARDED")
+                .containsEntry("SERVER_REQUESTED_DASH_URI_DASH_DISCOVERY_TRUSTED_DASH_PROXIES_ALLOW_EXACT", "127.0.0.1");
+    }
+
+    @Test
+    void aJettyApplicationGetsItsRequestLinesInAbsoluteForm() {
+        assertThat(ImageEnvironment.of(manifest(Map.of()), "b", List.of(library("io.javalin", "javalin"),
+                library("org.eclipse.jetty", "jetty-server"))))
+                .containsEntry("HOVER_REQUEST_TARGET", "absolute-form").containsEntry("PORT", "8123")
+                .doesNotContainKey("SERVER_PORT");
+        assertThat(ImageEnvironment.of(manifest(Map.of()), "b", List.of(library("org.springframework.boot", "spring-boot"))))
+                .doesNotContainKey("HOVER_REQUEST_TARGET");
+    }
+
+    @Test
     void theManifestsEnvironmentWinsOverHoversDefaults() {
         Map<String, String> image = ImageEnvironment.of(manifest(Map.of("SERVER_FORWARD_HEADERS_STRATEGY", "framework")), "b",
                 List.of(library("org.springframework.boot", "spring-boot")));

@@ -3,6 +3,7 @@ package io.helidon.examples.quickstart.se;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaTypes;
 import io.helidon.http.SetCookie;
+import io.helidon.http.Status;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -42,6 +43,10 @@ class DemoService implements HttpService {
                 .get("/files/{name}", (req, res) -> {
                     res.headers().contentType(HttpMediaTypes.PLAINTEXT_UTF_8);
                     res.send(req.path().pathParameters().get("name"));
-                });
+                })
+                // an absolute URL built from the URI Helidon says the client requested
+                .get("/go", (req, res) -> res.status(Status.FOUND_302)
+                        .header(HeaderNames.LOCATION, req.requestedUri().toUri().resolve("/done").toString())
+                        .send());
     }
 }
