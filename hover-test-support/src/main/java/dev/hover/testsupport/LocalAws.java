@@ -20,6 +20,7 @@ public final class LocalAws {
     private static LocalRegistry registry;
     private static CfnLint cfnLint;
     private static RuntimeInterfaceEmulator rie;
+    private static CloudFrontFunctionRunner cloudFrontFunctions;
 
     private LocalAws() {
     }
@@ -48,6 +49,14 @@ public final class LocalAws {
     /** actionlint, which checks GitHub Actions workflows, when it is installed. */
     public static Optional<Path> actionlint() {
         return TOOLS.local("bin/actionlint").or(() -> ToolLocator.onPath("actionlint"));
+    }
+
+    /** Node.js, running CloudFront Functions' code as CloudFront's JavaScript runtime would. */
+    public static synchronized CloudFrontFunctionRunner cloudFrontFunctions() {
+        if (cloudFrontFunctions == null) {
+            cloudFrontFunctions = CloudFrontFunctionRunner.find(TOOLS);
+        }
+        return cloudFrontFunctions;
     }
 
     public static synchronized RuntimeInterfaceEmulator rie() {
