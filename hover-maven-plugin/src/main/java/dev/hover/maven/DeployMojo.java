@@ -50,13 +50,14 @@ public class DeployMojo extends StageImageMojo {
         if (minutes < 1) {
             throw new ParameterException("-D" + STACK_TIMEOUT + " is " + minutes + "; it takes a number of minutes, 1 or more");
         }
+        network().requireOnline(goal() + " calls AWS and pushes the image");
         ProjectImageBuild projectBuild = projectBuild();
         StageManifest manifest = readManifest();
         BuildDescriptor build = currentBuild(projectBuild, manifest);
         DeploySummary summary;
         try (StageSession session = openStage()) {
             summary = new DeployService().deploy(session, build,
-                    new JibImagePublisher(projectBuild.layersCache(), allowInsecureRegistries(), progress()),
+                    new JibImagePublisher(projectBuild.layersCache(), allowInsecureRegistries(), network(), progress()),
                     new DeployService.Options(flag(DRY_RUN, dryRun), Duration.ofMinutes(minutes), flag(LeaseGoalMojo.BREAK_LEASE, breakLease)),
                     progress());
         }

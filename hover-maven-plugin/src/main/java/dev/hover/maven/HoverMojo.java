@@ -9,6 +9,7 @@ import dev.hover.plugin.events.GoalEvent;
 import dev.hover.plugin.events.GoalListener;
 import dev.hover.plugin.events.JsonLinesListener;
 import dev.hover.plugin.events.Progress;
+import dev.hover.plugin.network.NetworkSettings;
 import dev.hover.plugin.stage.StageException;
 import dev.hover.plugin.stage.StageFiles;
 import dev.hover.plugin.stage.StageSession;
@@ -17,8 +18,10 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.shared.utils.logging.MessageUtils;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -88,7 +91,11 @@ public abstract class HoverMojo extends AbstractMojo {
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     MojoExecution execution;
 
+    @Component
+    SettingsDecrypter settingsDecrypter;
+
     private GoalParameters parameters;
+    private NetworkSettings network;
     private Progress progress;
     private Object result;
 
@@ -255,11 +262,21 @@ public abstract class HoverMojo extends AbstractMojo {
 
     /**
      * Opens the stage: its manifest, its credentials and AWS clients in its region. The one way a goal
-     * reaches AWS, so that what applies to every call (credentials, the SDK's endpoint settings) is
-     * decided here.
+     * reaches AWS, so that what applies to every call (credentials, the SDK's endpoint settings, the
+     * proxies of Maven's settings, {@code -o}) is decided here.
      */
     final StageSession openStage() throws IOException {
-        return StageSession.open(projectDirectory(), stage(), profile(), new CredentialsResolver(), progress::plain);
+        network().requireOnline(goal() + " calls AWS");
+        return StageSession.open(projectDirectory(), stage(), profile(), new CredentialsResolver(), network().proxies(),
+                progress::plain);
+    }
+
+    /** Maven's settings for the network: proxies, {@code <servers>}, {@code -o}; read once per goal. */
+    final NetworkSettings network() {
+        if (network == null) {
+            network = MavenNetworkSettings.of(session.getSettings(), settingsDecrypter, session.isOffline(), progress::warning);
+        }
+        return network;
     }
 
     private GoalParameters parameters() {

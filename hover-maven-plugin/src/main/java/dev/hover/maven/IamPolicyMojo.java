@@ -6,6 +6,7 @@ import dev.hover.plugin.aws.Identity;
 import dev.hover.plugin.iam.IamPolicies;
 import dev.hover.plugin.iam.PolicyDocument;
 import dev.hover.plugin.iam.PolicyStage;
+import dev.hover.plugin.network.OfflineException;
 import dev.hover.plugin.stage.StageSession;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -62,7 +63,7 @@ public class IamPolicyMojo extends HoverMojo {
     private Optional<String> callerAccount() {
         try (StageSession session = openStage()) {
             return Optional.of(new Identity(session.clients().sts()).whoAmI().account());
-        } catch (AwsException | SdkException | IOException e) {
+        } catch (AwsException | OfflineException | SdkException | IOException e) {
             progress().warning("The account is not known (" + e.getMessage() + "): the documents say "
                     + IamPolicies.ACCOUNT_PLACEHOLDER + "; -D" + ACCOUNT + "=<id> names it");
             return Optional.empty();

@@ -10,6 +10,7 @@ import dev.hover.plugin.image.ImageBuildService;
 import dev.hover.plugin.image.ImageExclusions;
 import dev.hover.plugin.image.ImageTarget;
 import dev.hover.plugin.image.LastBuild;
+import dev.hover.plugin.network.NetworkSettings;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -35,14 +36,16 @@ final class ProjectImageBuild {
     private final PluginDescriptor plugin;
     private final RepositorySystem repositorySystem;
     private final RepositorySystemSession repositorySession;
+    private final NetworkSettings network;
     private final BuildLog log;
 
     ProjectImageBuild(MavenProject project, PluginDescriptor plugin, RepositorySystem repositorySystem,
-                      RepositorySystemSession repositorySession, BuildLog log) {
+                      RepositorySystemSession repositorySession, NetworkSettings network, BuildLog log) {
         this.project = project;
         this.plugin = plugin;
         this.repositorySystem = repositorySystem;
         this.repositorySession = repositorySession;
+        this.network = network;
         this.log = log;
     }
 
@@ -94,7 +97,7 @@ final class ProjectImageBuild {
      */
     ImageBuildService.Built build(StageManifest manifest, Function<String, ImageTarget> target, ImageOptions options)
             throws MojoExecutionException {
-        return new ImageBuildService(log).build(request(manifest, target, options, log));
+        return new ImageBuildService(log, network).build(request(manifest, target, options, log));
     }
 
     /**

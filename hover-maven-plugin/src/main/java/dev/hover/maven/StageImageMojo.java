@@ -57,7 +57,7 @@ abstract class StageImageMojo extends HoverMojo {
     }
 
     ProjectImageBuild projectBuild() {
-        return new ProjectImageBuild(project, plugin, repositorySystem, repositorySession, progress());
+        return new ProjectImageBuild(project, plugin, repositorySystem, repositorySession, network(), progress());
     }
 
     /**

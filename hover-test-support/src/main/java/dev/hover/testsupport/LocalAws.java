@@ -18,6 +18,7 @@ public final class LocalAws {
 
     private static MotoServer moto;
     private static LocalRegistry registry;
+    private static LocalRegistry registryWithPassword;
     private static CfnLint cfnLint;
     private static RuntimeInterfaceEmulator rie;
     private static CloudFrontFunctionRunner cloudFrontFunctions;
@@ -37,6 +38,14 @@ public final class LocalAws {
             registry = LocalRegistry.startOrReuse(TOOLS);
         }
         return registry;
+    }
+
+    /** A registry of its own that wants {@link LocalRegistry#USER} and {@link LocalRegistry#PASSWORD}. */
+    public static synchronized LocalRegistry registryWithPassword() {
+        if (registryWithPassword == null) {
+            registryWithPassword = LocalRegistry.startWithPassword(TOOLS);
+        }
+        return registryWithPassword;
     }
 
     public static synchronized CfnLint cfnLint() {

@@ -23,12 +23,32 @@ public final class LocalRegistry {
     /** skopeo subcommands that talk to one registry and take {@code --tls-verify}. */
     private static final List<String> SINGLE_REGISTRY_COMMANDS = List.of("inspect", "list-tags", "delete");
 
+    /** The one user of {@link #startWithPassword}'s registry and its password (a throwaway test registry's). */
+    public static final String USER = "hover";
+    public static final String PASSWORD = "hover-test-password";
+    /** {@link #PASSWORD}'s bcrypt hash, as {@code htpasswd -nbB hover hover-test-password} writes it. */
+    private static final String HTPASSWD = USER + ":$2b$05$n34eOKInx7Xv8nrqY16yF.KSMZBxgJdY/NHNb6mQPpm4wMB8GS8l6\n";
+
     private final String hostPort;
     private final Path skopeo;
 
     private LocalRegistry(String hostPort, Path skopeo) {
         this.hostPort = hostPort;
         this.skopeo = skopeo;
+    }
+
+    /** A registry of its own on a free port that wants {@link #USER} and {@link #PASSWORD} (htpasswd). */
+    static LocalRegistry startWithPassword(ToolLocator tools) {
+        Path skopeo = tools.require("bin/skopeo", "skopeo");
+        Path registry = tools.require("bin/docker-registry", "docker-registry");
+        Path workDirectory = TempDirectories.create("hover-registry-auth-");
+        try {
+            Path htpasswd = Files.writeString(workDirectory.resolve("htpasswd"), HTPASSWD);
+            return FreePorts.startOnFreePort(port -> start(registry, skopeo, workDirectory, port,
+                    "auth: {htpasswd: {realm: hover-test, path: '" + htpasswd + "'}}"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the registry's htpasswd", e);
+        }
     }
 
     /** The registry named by {@value #HOST_PORT_ENV}, else a new one on a free port. */
@@ -40,7 +60,7 @@ public final class LocalRegistry {
         }
         Path registry = tools.require("bin/docker-registry", "docker-registry");
         Path workDirectory = TempDirectories.create("hover-registry-");
-        return FreePorts.startOnFreePort(port -> start(registry, skopeo, workDirectory, port));
+        return FreePorts.startOnFreePort(port -> start(registry, skopeo, workDirectory, port, ""));
     }
 
     private static LocalRegistry reuse(String hostPort, Path skopeo) {
@@ -51,9 +71,9 @@ public final class LocalRegistry {
         return new LocalRegistry(hostPort, skopeo);
     }
 
-    private static LocalRegistry start(Path registry, Path skopeo, Path workDirectory, int port) {
+    private static LocalRegistry start(Path registry, Path skopeo, Path workDirectory, int port, String auth) {
         String hostPort = "127.0.0.1:" + port;
-        Path config = writeConfig(workDirectory, hostPort);
+        Path config = writeConfig(workDirectory, hostPort, auth);
         LocalProcess process = LocalProcess.start("docker-registry",
                 List.of(registry.toString(), "serve", config.toString()),
                 LocalProcess.environmentWithoutAws(), workDirectory.resolve("registry-" + port + ".log"));
@@ -61,14 +81,19 @@ public final class LocalRegistry {
         return new LocalRegistry(hostPort, skopeo);
     }
 
-    /** Debian's default configuration binds every interface and wants htpasswd auth: write our own. */
-    private static Path writeConfig(Path workDirectory, String hostPort) {
+    /**
+     * Debian's default configuration binds every interface and wants htpasswd auth: write our own.
+     *
+     * @param auth the {@code auth:} line, or empty for none
+     */
+    private static Path writeConfig(Path workDirectory, String hostPort, String auth) {
         Path storage = workDirectory.resolve("storage");
         String yaml = String.join("\n",
                 "version: 0.1",
                 "log: {level: info, accesslog: {disabled: true}}",
                 "storage: {filesystem: {rootdirectory: '" + storage + "'}, delete: {enabled: true}}",
                 "http: {addr: '" + hostPort + "', secret: not-a-secret}",
+                auth,
                 "");
         try {
             Files.createDirectories(storage);

@@ -1,5 +1,6 @@
 package dev.hover.plugin.aws;
 
+import dev.hover.plugin.network.Proxies;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -21,24 +22,28 @@ import java.util.List;
 
 /**
  * The one place AWS clients are made: the stage's region, the resolved credentials and the
- * url-connection HTTP client. Endpoints are left to the SDK, so its standard settings
- * ({@code AWS_ENDPOINT_URL}, {@code aws.endpointUrl}, per-service variants) apply unchanged.
+ * url-connection HTTP client, through the proxies of Maven's settings when it names any (else the
+ * SDK's own proxy settings apply: {@code HTTPS_PROXY}, {@code https.proxyHost}). Endpoints are left
+ * to the SDK, so its standard settings ({@code AWS_ENDPOINT_URL}, {@code aws.endpointUrl},
+ * per-service variants) apply unchanged.
  * Closing it closes every client it made and the shared HTTP client.
  */
 public final class AwsClients implements AutoCloseable {
+    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+    // Lambda invocations (deploy commands) may run for the cli function's whole timeout.
+    private static final Duration SOCKET_TIMEOUT = Duration.ofMinutes(15);
+
     private final Region region;
     private final AwsCredentialsProvider credentials;
     private final SdkHttpClient httpClient;
     private final List<AutoCloseable> made = new ArrayList<>();
 
-    public AwsClients(String region, AwsCredentialsProvider credentials) {
+    public AwsClients(String region, AwsCredentialsProvider credentials, Proxies proxies) {
         this.region = Region.of(region);
         this.credentials = credentials;
-        // Lambda invocations (deploy commands) may run for the cli function's whole timeout.
-        this.httpClient = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(10))
-                .socketTimeout(Duration.ofMinutes(15))
-                .build();
+        this.httpClient = proxies.isEmpty()
+                ? UrlConnectionHttpClient.builder().connectionTimeout(CONNECTION_TIMEOUT).socketTimeout(SOCKET_TIMEOUT).build()
+                : UrlConnectionHttpClient.create(new ProxiedConnections(proxies, CONNECTION_TIMEOUT, SOCKET_TIMEOUT));
     }
 
     public String region() {

@@ -5,6 +5,7 @@ import dev.hover.plugin.image.BuildDescriptor;
 import dev.hover.plugin.image.BuildLog;
 import dev.hover.plugin.image.ImageContainerizer;
 import dev.hover.plugin.image.ImageTarget;
+import dev.hover.plugin.network.NetworkSettings;
 
 import java.nio.file.Path;
 import java.util.Set;
@@ -18,8 +19,8 @@ import java.util.Set;
 public final class JibImagePublisher implements ImagePublisher {
     private final ImageContainerizer containerizer;
 
-    public JibImagePublisher(Path layersCache, boolean allowInsecureRegistries, BuildLog log) {
-        this.containerizer = new ImageContainerizer(layersCache, allowInsecureRegistries, log);
+    public JibImagePublisher(Path layersCache, boolean allowInsecureRegistries, NetworkSettings network, BuildLog log) {
+        this.containerizer = new ImageContainerizer(layersCache, allowInsecureRegistries, network, log);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.google.cloud.tools.jib.api.Jib;
 import dev.hover.model.JavaSettings;
 import dev.hover.model.Names;
 import dev.hover.model.StageManifest;
+import dev.hover.plugin.network.NetworkSettings;
 import dev.hover.model.packaged.LaunchCommand;
 import dev.hover.model.packaged.PackagedManifest;
 import dev.hover.model.packaged.PackagedManifestCodec;
@@ -33,9 +34,17 @@ import java.util.function.Function;
  */
 public final class ImageBuildService {
     private final BuildLog log;
+    private final NetworkSettings network;
 
+    /** A build that reaches registries directly, as without Maven's settings. */
     public ImageBuildService(BuildLog log) {
+        this(log, NetworkSettings.none());
+    }
+
+    /** @param network Maven's proxies, servers and offline mode, for every registry the build reaches */
+    public ImageBuildService(BuildLog log, NetworkSettings network) {
         this.log = log;
+        this.network = network;
     }
 
     /**
@@ -181,7 +190,7 @@ public final class ImageBuildService {
         log.info("Building image " + target.reference() + " for stage " + manifest.stage()
                 + " (build " + buildId + ") on " + spec.baseImage());
         ImageContainerizer.Result result = new ImageContainerizer(request.cacheDirectory(),
-                request.allowInsecureRegistries(), log).containerize(spec, target, Set.of());
+                request.allowInsecureRegistries(), network, log).containerize(spec, target, Set.of());
 
         BuildDescriptor descriptor = new BuildDescriptor(BuildDescriptor.FORMAT, buildId, manifest.stage(),
                 createdAt, manifestSha256, spec, result.output(), assets);

@@ -19,6 +19,7 @@ import com.google.cloud.tools.jib.api.buildplan.Platform;
 import com.google.cloud.tools.jib.event.events.ProgressEvent;
 import com.google.cloud.tools.jib.event.progress.ProgressEventHandler;
 import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
+import dev.hover.plugin.network.NetworkSettings;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,10 +35,13 @@ import java.util.function.Consumer;
  * Makes an {@link ImageSpec} into an image with Jib, no Docker daemon: pushed to a registry
  * (blobs the repository already has are not uploaded) or written as an OCI tar. Single platform,
  * single manifest, OCI format, reproducible (Jib fixes file times and the creation time).
+ * Maven's settings apply to every registry Jib talks to: its proxies, its {@code <servers>} as
+ * credentials, and {@code -o}, under which Jib takes the base image from its cache and pushes nowhere.
  */
 public final class ImageContainerizer {
     private final Path applicationLayersCache;
     private final boolean allowInsecureRegistries;
+    private final NetworkSettings network;
     private final BuildLog log;
 
     /**
@@ -45,10 +49,13 @@ public final class ImageContainerizer {
      *                               not rebuilt ({@code target/hover/cache})
      * @param allowInsecureRegistries whether plain HTTP and unverified TLS are acceptable
      *                               ({@code hover.allowInsecureRegistries}), e.g. a registry on localhost
+     * @param network                Maven's proxies, servers and offline mode
      */
-    public ImageContainerizer(Path applicationLayersCache, boolean allowInsecureRegistries, BuildLog log) {
+    public ImageContainerizer(Path applicationLayersCache, boolean allowInsecureRegistries, NetworkSettings network,
+                              BuildLog log) {
         this.applicationLayersCache = applicationLayersCache;
         this.allowInsecureRegistries = allowInsecureRegistries;
+        this.network = network;
         this.log = log;
     }
 
@@ -61,6 +68,10 @@ public final class ImageContainerizer {
 
     /** @param additionalTags more tags for a registry target, e.g. the build id */
     public Result containerize(ImageSpec spec, ImageTarget target, Set<String> additionalTags) {
+        if (target instanceof ImageTarget.Registry) {
+            network.requireOnline("the image goes to the registry " + target.reference()
+                    + " (without hover.image, hover:build writes it as a tar)");
+        }
         UploadTally uploads = new UploadTally();
         AtomicBoolean baseImageReached = new AtomicBoolean(spec.baseImage().startsWith(Jib.TAR_IMAGE_PREFIX));
         Consumer<JibEvent> events = event -> {
@@ -72,10 +83,11 @@ public final class ImageContainerizer {
                 forward(logEvent);
             }
         };
-        ImageFailures failures = new ImageFailures(spec, target, allowInsecureRegistries);
-        try {
+        ImageFailures failures = new ImageFailures(spec, target, allowInsecureRegistries, network.offline());
+        try (JibProxyProperties proxies = JibProxyProperties.apply(network.proxies())) {
             Containerizer containerizer = containerizer(target, events)
                     .setToolName("hover")
+                    .setOfflineMode(network.offline())
                     .setAllowInsecureRegistries(allowInsecureRegistries)
                     .setApplicationLayersCache(applicationLayersCache)
                     .addEventHandler(JibEvent.class, events)
@@ -111,7 +123,7 @@ public final class ImageContainerizer {
                 .setFileEntriesLayers(layers);
     }
 
-    private static JibContainerBuilder base(String baseImage, Consumer<JibEvent> events)
+    private JibContainerBuilder base(String baseImage, Consumer<JibEvent> events)
             throws InvalidImageReferenceException {
         if (baseImage.startsWith(Jib.TAR_IMAGE_PREFIX)) {
             return Jib.from(TarImage.at(Path.of(baseImage.substring(Jib.TAR_IMAGE_PREFIX.length()))));
@@ -121,7 +133,7 @@ public final class ImageContainerizer {
         return Jib.from(withUsersCredentials(RegistryImage.named(reference), ImageReference.parse(reference), events));
     }
 
-    private static Containerizer containerizer(ImageTarget target, Consumer<JibEvent> events)
+    private Containerizer containerizer(ImageTarget target, Consumer<JibEvent> events)
             throws InvalidImageReferenceException, IOException {
         if (target instanceof ImageTarget.Tar tar) {
             Files.createDirectories(tar.file().toAbsolutePath().getParent());
@@ -138,9 +150,14 @@ public final class ImageContainerizer {
         return Containerizer.to(image);
     }
 
-    /** What {@code docker login} and Docker's credential helpers know, as the docker CLI would use. */
-    private static RegistryImage withUsersCredentials(RegistryImage image, ImageReference reference,
-                                                      Consumer<JibEvent> events) {
+    /**
+     * The registry's {@code <server>} in Maven's settings (Jib's convention: its id is the registry's
+     * host), then what {@code docker login} and Docker's credential helpers know, as the docker CLI would use.
+     */
+    private RegistryImage withUsersCredentials(RegistryImage image, ImageReference reference,
+                                               Consumer<JibEvent> events) {
+        network.serverFor(reference.getRegistry()).ifPresent(server -> image.addCredential(server.username(),
+                server.password()));
         CredentialRetrieverFactory credentials = CredentialRetrieverFactory.forImage(reference, events::accept);
         return image.addCredentialRetriever(credentials.dockerConfig())
                 .addCredentialRetriever(credentials.wellKnownCredentialHelpers());

@@ -15,11 +15,13 @@ final class ImageFailures {
     private final ImageSpec spec;
     private final ImageTarget target;
     private final boolean allowInsecureRegistries;
+    private final boolean offline;
 
-    ImageFailures(ImageSpec spec, ImageTarget target, boolean allowInsecureRegistries) {
+    ImageFailures(ImageSpec spec, ImageTarget target, boolean allowInsecureRegistries, boolean offline) {
         this.spec = spec;
         this.target = target;
         this.allowInsecureRegistries = allowInsecureRegistries;
+        this.offline = offline;
     }
 
     ImageBuildException invalidReference(InvalidImageReferenceException e) {
@@ -55,6 +57,11 @@ final class ImageFailures {
         if (find(failure, InsecureRegistryException.class).isPresent() && !allowInsecureRegistries) {
             return new ImageBuildException(rootMessage(failure) + "; perhaps you should set"
                     + " -Dhover.allowInsecureRegistries=true if you trust that registry", failure);
+        }
+        if (offline && !baseImageReached && !spec.baseImage().startsWith(Jib.TAR_IMAGE_PREFIX)) {
+            return new ImageBuildException("Maven is offline (-o), and the base image " + spec.baseImage()
+                    + " is not in Jib's cache (" + rootMessage(failure) + "); perhaps you should build once without -o,"
+                    + " which keeps its layers in Jib's cache", failure);
         }
         if (!baseImageReached && !spec.baseImage().startsWith(Jib.TAR_IMAGE_PREFIX)) {
             return new ImageBuildException("The base image " + spec.baseImage() + " could not be reached ("

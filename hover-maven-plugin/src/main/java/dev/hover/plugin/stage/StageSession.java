@@ -6,6 +6,7 @@ import dev.hover.model.yaml.ManifestReader;
 import dev.hover.plugin.aws.AwsClients;
 import dev.hover.plugin.aws.CredentialSource;
 import dev.hover.plugin.aws.CredentialsResolver;
+import dev.hover.plugin.network.Proxies;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,29 +25,31 @@ public final class StageSession implements AutoCloseable {
     private final CredentialSource credentials;
     private final AwsClients clients;
 
-    private StageSession(StageManifest manifest, String manifestLocation, CredentialSource credentials) {
+    private StageSession(StageManifest manifest, String manifestLocation, CredentialSource credentials, Proxies proxies) {
         this.manifest = manifest;
         this.manifestLocation = manifestLocation;
         this.credentials = credentials;
-        this.clients = new AwsClients(manifest.region(), credentials.provider());
+        this.clients = new AwsClients(manifest.region(), credentials.provider(), proxies);
     }
 
     /**
      * @param profile {@code -Dhover.profile}, which wins over the manifest's {@code aws-profile}
+     * @param proxies the proxies of Maven's settings, which every AWS call of the session goes through
      * @param log     gets one line naming the stage, its region and where the credentials come from
      * @throws StageException                               when the stage name is not one or it has no manifest
      * @throws dev.hover.model.validation.ManifestException when the manifest has problems
      * @throws dev.hover.plugin.aws.AwsException             when the named profile does not exist
      */
     public static StageSession open(Path projectDirectory, String stage, Optional<String> profile,
-                                    CredentialsResolver resolver, Consumer<String> log) throws IOException {
+                                    CredentialsResolver resolver, Proxies proxies, Consumer<String> log)
+            throws IOException {
         StageManifest manifest = readManifest(projectDirectory, stage, log);
         StageFiles files = new StageFiles(projectDirectory, stage);
         String location = files.display(files.manifest());
         CredentialSource credentials = resolver.resolve(profile, manifest.awsProfile(), location);
         log.accept("Stage " + stage + " (" + manifest.name() + ") in " + manifest.region() + " with credentials from "
                 + credentials.description());
-        return new StageSession(manifest, location, credentials);
+        return new StageSession(manifest, location, credentials, proxies);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.hover.plugin.aws;
 
+import dev.hover.plugin.network.Proxies;
 import dev.hover.testsupport.LocalAws;
 import dev.hover.testsupport.MotoServer;
 import org.junit.jupiter.api.AfterEach;
@@ -115,7 +116,7 @@ class CredentialsResolverTest {
         moto.applyToSystemProperties();
 
         CredentialSource source = resolver.resolve(Optional.empty(), Optional.of("no-such-profile"), ".hover/dev.yml");
-        try (AwsClients clients = new AwsClients(MotoServer.REGION, source.provider())) {
+        try (AwsClients clients = new AwsClients(MotoServer.REGION, source.provider(), Proxies.none())) {
             assertThat(new Identity(clients.sts()).whoAmI().account()).isEqualTo("123456789012");
         }
     }

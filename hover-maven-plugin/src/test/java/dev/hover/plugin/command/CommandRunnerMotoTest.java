@@ -1,5 +1,6 @@
 package dev.hover.plugin.command;
 
+import dev.hover.plugin.network.Proxies;
 import dev.hover.plugin.aws.CredentialsResolver;
 import dev.hover.plugin.stage.StageSession;
 import dev.hover.testsupport.LocalAws;
@@ -46,7 +47,7 @@ class CommandRunnerMotoTest {
 
     private int run(String commandLine) throws Exception {
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        try (StageSession session = StageSession.open(project, "staging", Optional.empty(), new CredentialsResolver(), log::add)) {
+        try (StageSession session = StageSession.open(project, "staging", Optional.empty(), new CredentialsResolver(), Proxies.none(), log::add)) {
             return new CommandRunner(log::add, out).run(session, commandLine);
         }
     }

@@ -1,5 +1,7 @@
 package dev.hover.plugin.deploy;
 
+import dev.hover.plugin.network.NetworkSettings;
+import dev.hover.plugin.network.Proxies;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hover.model.Names;
 import dev.hover.model.StageManifest;
@@ -91,7 +93,7 @@ class DeployerMotoTest {
     void freshAccount() {
         moto.reset();
         moto.useSimpleLambdaBackend();
-        clients = new AwsClients(REGION, DefaultCredentialsProvider.builder().build());
+        clients = new AwsClients(REGION, DefaultCredentialsProvider.builder().build(), Proxies.none());
     }
 
     @AfterEach
@@ -101,7 +103,7 @@ class DeployerMotoTest {
 
     private DeploySummary deploy(StageManifest manifest, BuildDescriptor build, boolean dryRun, TemplateSource templates) {
         return deploy(manifest, build, dryRun, templates,
-                new JibImagePublisher(dir.resolve("layers-cache"), true, new ConsoleBuildLog(output)));
+                new JibImagePublisher(dir.resolve("layers-cache"), true, NetworkSettings.none(), new ConsoleBuildLog(output)));
     }
 
     private DeploySummary deploy(StageManifest manifest, BuildDescriptor build, boolean dryRun, TemplateSource templates,
@@ -422,7 +424,7 @@ class DeployerMotoTest {
             for (String side : List.of("a", "b")) {
                 String buildId = "r" + round + side;
                 BuildDescriptor build = newImage(buildId);
-                ImagePublisher images = new JibImagePublisher(dir.resolve("cache-" + side), true,
+                ImagePublisher images = new JibImagePublisher(dir.resolve("cache-" + side), true, NetworkSettings.none(),
                         new ConsoleBuildLog(new ArrayList<>()));
                 racers.add(CompletableFuture.supplyAsync(() -> {
                     List<String> lines = new CopyOnWriteArrayList<>();
@@ -484,7 +486,7 @@ class DeployerMotoTest {
             Clock afterItLapsed = Clock.offset(Clock.systemUTC(), StageLease.TTL.plusSeconds(1));
             output.clear();
             DeploySummary summary = deploy(new DeployRequest(manifest, newImage("b3"), false, STACK_TIMEOUT, false),
-                    new SampleStageTemplate(), new JibImagePublisher(dir.resolve("layers-cache"), true, new ConsoleBuildLog(output)),
+                    new SampleStageTemplate(), new JibImagePublisher(dir.resolve("layers-cache"), true, NetworkSettings.none(), new ConsoleBuildLog(output)),
                     afterItLapsed, output);
 
             assertThat(summary.released()).isTrue();
@@ -509,7 +511,7 @@ class DeployerMotoTest {
         answerWarmerAndCommands();
         output.clear();
         DeploySummary summary = deploy(new DeployRequest(manifest, newImage("b3"), false, STACK_TIMEOUT, true),
-                new SampleStageTemplate(), new JibImagePublisher(dir.resolve("layers-cache"), true, new ConsoleBuildLog(output)),
+                new SampleStageTemplate(), new JibImagePublisher(dir.resolve("layers-cache"), true, NetworkSettings.none(), new ConsoleBuildLog(output)),
                 Clock.systemUTC(), output);
 
         assertThat(summary.released()).isTrue();

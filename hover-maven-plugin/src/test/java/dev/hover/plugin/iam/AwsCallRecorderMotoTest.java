@@ -1,5 +1,6 @@
 package dev.hover.plugin.iam;
 
+import dev.hover.plugin.network.Proxies;
 import dev.hover.plugin.aws.AwsClients;
 import dev.hover.plugin.aws.Identity;
 import dev.hover.testsupport.LocalAws;
@@ -26,7 +27,7 @@ class AwsCallRecorderMotoTest {
     @Test
     void recordsThePluginsCallsOnly() {
         AwsCallRecorder.take();
-        try (AwsClients clients = new AwsClients("eu-west-1", DefaultCredentialsProvider.builder().build())) {
+        try (AwsClients clients = new AwsClients("eu-west-1", DefaultCredentialsProvider.builder().build(), Proxies.none())) {
             clients.s3().listBuckets();
             new Identity(clients.sts()).whoAmI();
         }

@@ -1,5 +1,6 @@
 package dev.hover.plugin.logs;
 
+import dev.hover.plugin.network.Proxies;
 import dev.hover.plugin.aws.CredentialsResolver;
 import dev.hover.plugin.stage.StageSession;
 import dev.hover.testsupport.LocalAws;
@@ -77,7 +78,7 @@ class LogTailMotoTest {
     }
 
     private void run(LogsRequest request, Sleeper sleeper) throws Exception {
-        try (StageSession session = StageSession.open(project, "staging", Optional.empty(), new CredentialsResolver(), log::add)) {
+        try (StageSession session = StageSession.open(project, "staging", Optional.empty(), new CredentialsResolver(), Proxies.none(), log::add)) {
             new LogTail(log::add, new PrintStream(printed, true, StandardCharsets.UTF_8), clock, sleeper).run(session, request);
         }
     }

@@ -1,5 +1,6 @@
 package dev.hover.plugin.queue;
 
+import dev.hover.plugin.network.Proxies;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -99,7 +100,7 @@ class FailedJobsServiceMotoTest {
 
     /** Runs one of the service's goals in a stage session of its own, as each goal opens one. */
     private List<FailedJob> inSession(BiFunction<FailedJobsService, StageSession, List<FailedJob>> goal) throws IOException {
-        try (StageSession session = StageSession.open(project, "staging", Optional.empty(), new CredentialsResolver(), log::add)) {
+        try (StageSession session = StageSession.open(project, "staging", Optional.empty(), new CredentialsResolver(), Proxies.none(), log::add)) {
             return goal.apply(new FailedJobsService(log::add), session);
         }
     }

@@ -1,5 +1,6 @@
 package dev.hover.plugin.rollback;
 
+import dev.hover.plugin.network.Proxies;
 import dev.hover.plugin.aws.AssetsBucket;
 import dev.hover.plugin.aws.CredentialsResolver;
 import dev.hover.plugin.lease.StageLease;
@@ -75,7 +76,7 @@ class RollbackServiceMotoTest {
     }
 
     private RollbackPlan rollback(Optional<String> build, boolean dryRun, boolean breakLease) throws Exception {
-        try (StageSession session = StageSession.open(project, "staging", Optional.empty(), new CredentialsResolver(), log::add)) {
+        try (StageSession session = StageSession.open(project, "staging", Optional.empty(), new CredentialsResolver(), Proxies.none(), log::add)) {
             return new RollbackService(log::add).rollback(session, build, dryRun, breakLease);
         }
     }

@@ -1,5 +1,6 @@
 package dev.hover.plugin.stage;
 
+import dev.hover.plugin.network.Proxies;
 import dev.hover.model.Names;
 import dev.hover.plugin.aws.AssetsBucket;
 import dev.hover.plugin.aws.CredentialsResolver;
@@ -100,7 +101,7 @@ class StageDeletionMotoTest {
     }
 
     private List<StageDeletion.Outcome> delete(Optional<String> confirm, Optional<Prompter> prompter) throws Exception {
-        try (StageSession session = StageSession.open(project, "dev", Optional.empty(), new CredentialsResolver(), log::add)) {
+        try (StageSession session = StageSession.open(project, "dev", Optional.empty(), new CredentialsResolver(), Proxies.none(), log::add)) {
             return new StageDeletion(log::add).delete(session, confirm, prompter, false);
         }
     }
