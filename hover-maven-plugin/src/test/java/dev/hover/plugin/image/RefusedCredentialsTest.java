@@ -4,6 +4,7 @@ import com.google.cloud.tools.jib.api.Credential;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -15,27 +16,20 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A push whose credentials the registry refuses gets an explanation and a suggestion. */
+@ExtendWith(CredentialsOverPlainHttp.class)
 class RefusedCredentialsTest {
     @TempDir
     Path dir;
     private RefusingRegistry registry;
-    private String previousSendOverHttp;
 
     @BeforeEach
     void startRefusingRegistry() throws Exception {
         registry = new RefusingRegistry();
-        // the fake speaks plain HTTP; Jib sends credentials over it only when told to
-        previousSendOverHttp = System.setProperty("sendCredentialsOverHttp", "true");
     }
 
     @AfterEach
     void stop() throws Exception {
         registry.close();
-        if (previousSendOverHttp == null) {
-            System.clearProperty("sendCredentialsOverHttp");
-        } else {
-            System.setProperty("sendCredentialsOverHttp", previousSendOverHttp);
-        }
     }
 
     @Test

@@ -10,10 +10,9 @@ import dev.hover.testsupport.ForwardingProxy;
 import dev.hover.testsupport.LocalAws;
 import dev.hover.testsupport.LocalRegistry;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -32,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * loopback that forwards and counts requests, non-proxy hosts, a {@code <server>} logging in to a
  * registry that wants a password (htpasswd), and {@code -o}.
  */
+@ExtendWith(CredentialsOverPlainHttp.class)
 class RegistrySettingsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A name only the proxy resolves: a push to it that arrives went through the proxy. */
@@ -43,8 +43,6 @@ class RegistrySettingsTest {
     static String baseImage;
     static List<Dependency> runtime;
     static ForwardingProxy proxy;
-
-    private String previousSendOverHttp;
 
     @BeforeAll
     static void start() throws Exception {
@@ -58,21 +56,6 @@ class RegistrySettingsTest {
     @AfterAll
     static void stopProxy() throws Exception {
         proxy.close();
-    }
-
-    @BeforeEach
-    void credentialsOverPlainHttp() {
-        // the test registries speak plain HTTP; Jib sends credentials over it only when told to
-        previousSendOverHttp = System.setProperty("sendCredentialsOverHttp", "true");
-    }
-
-    @AfterEach
-    void restore() {
-        if (previousSendOverHttp == null) {
-            System.clearProperty("sendCredentialsOverHttp");
-        } else {
-            System.setProperty("sendCredentialsOverHttp", previousSendOverHttp);
-        }
     }
 
     @Test
