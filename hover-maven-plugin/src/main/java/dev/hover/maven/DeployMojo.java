@@ -7,7 +7,6 @@ import dev.hover.plugin.deploy.DeploySummary;
 import dev.hover.plugin.deploy.JibImagePublisher;
 import dev.hover.plugin.deploy.SummaryFormat;
 import dev.hover.plugin.image.BuildDescriptor;
-import dev.hover.plugin.image.BuildDescriptorCodec;
 import dev.hover.plugin.stage.StageSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -19,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Releases the project to a stage (docs/deploy.md): builds the stage's image and assets when the
@@ -53,7 +51,7 @@ public class DeployMojo extends StageImageMojo {
         network().requireOnline(goal() + " calls AWS and pushes the image");
         ProjectImageBuild projectBuild = projectBuild();
         StageManifest manifest = readManifest();
-        BuildDescriptor build = currentBuild(projectBuild, manifest);
+        BuildDescriptor build = currentBuild(projectBuild, manifest, "Deploying");
         DeploySummary summary;
         try (StageSession session = openStage()) {
             summary = new DeployService().deploy(session, build,
@@ -62,25 +60,6 @@ public class DeployMojo extends StageImageMojo {
                     progress());
         }
         report(summary, projectBuild.buildDirectory(stage()));
-    }
-
-    /** The recorded build when it is still what the project would build, else a new one. */
-    private BuildDescriptor currentBuild(ProjectImageBuild projectBuild, StageManifest manifest)
-            throws MojoExecutionException {
-        String stage = manifest.stage();
-        Path descriptor = projectBuild.buildDirectory(stage).resolve(BuildDescriptor.FILE_NAME);
-        if (Files.isRegularFile(descriptor)) {
-            BuildDescriptor recorded = BuildDescriptorCodec.read(descriptor);
-            Optional<String> stale = projectBuild.staleness(manifest, imageOptions());
-            if (stale.isEmpty()) {
-                progress().plain("Deploying build " + recorded.buildId() + " (" + descriptor + ")");
-                return recorded;
-            }
-            progress().plain("Building stage " + stage + " again: " + stale.get());
-        } else {
-            progress().plain("No build of stage " + stage + " yet (" + descriptor + "): building it");
-        }
-        return projectBuild.build(manifest, projectBuild.tarTarget(manifest), imageOptions()).descriptor();
     }
 
     /** The summary: on the console, as the JSON outcome's result, and in {@code target/hover/[stage]/deploy.json}. */

@@ -1,11 +1,17 @@
 package dev.hover.maven;
 
+import dev.hover.model.StageManifest;
+import dev.hover.plugin.image.BuildDescriptor;
+import dev.hover.plugin.image.BuildDescriptorCodec;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,6 +74,29 @@ abstract class StageImageMojo extends HoverMojo {
         return new ProjectImageBuild.ImageOptions(text(JAVA_EXECUTABLE, javaExecutable),
                 allowInsecureRegistries(), list(EXCLUDES, excludes),
                 text(CACHE_DIRECTORY, cacheDirectory).map(directory -> projectDirectory().resolve(directory)));
+    }
+
+    /**
+     * The recorded build when it is still what the project would build, else a new one (an OCI tar).
+     *
+     * @param using what the goal does with it, for the log ({@code Deploying})
+     */
+    BuildDescriptor currentBuild(ProjectImageBuild projectBuild, StageManifest manifest, String using)
+            throws MojoExecutionException {
+        String stage = manifest.stage();
+        Path descriptor = projectBuild.buildDirectory(stage).resolve(BuildDescriptor.FILE_NAME);
+        if (Files.isRegularFile(descriptor)) {
+            BuildDescriptor recorded = BuildDescriptorCodec.read(descriptor);
+            Optional<String> stale = projectBuild.staleness(manifest, imageOptions());
+            if (stale.isEmpty()) {
+                progress().plain(using + " build " + recorded.buildId() + " (" + descriptor + ")");
+                return recorded;
+            }
+            progress().plain("Building stage " + stage + " again: " + stale.get());
+        } else {
+            progress().plain("No build of stage " + stage + " yet (" + descriptor + "): building it");
+        }
+        return projectBuild.build(manifest, projectBuild.tarTarget(manifest), imageOptions()).descriptor();
     }
 
     boolean allowInsecureRegistries() {

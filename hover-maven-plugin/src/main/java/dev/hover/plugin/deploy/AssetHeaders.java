@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** The Content-Type and Cache-Control an asset is served with, from its file name. */
-final class AssetHeaders {
+public final class AssetHeaders {
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     /** Unfingerprinted files may be fetched by a name that outlives a build (favicon.ico, robots.txt). */
     static final String SHORT_LIVED = "public, max-age=3600";
@@ -51,7 +51,7 @@ final class AssetHeaders {
     private AssetHeaders() {
     }
 
-    static String contentType(String fileName) {
+    public static String contentType(String fileName) {
         int dot = fileName.lastIndexOf('.');
         String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
         String known = TYPES.get(extension);
@@ -62,7 +62,7 @@ final class AssetHeaders {
         return guessed != null ? guessed : "application/octet-stream";
     }
 
-    static String cacheControl(String fileName) {
+    public static String cacheControl(String fileName) {
         return FINGERPRINT.matcher(fileName).find() ? IMMUTABLE : SHORT_LIVED;
     }
 }

@@ -3,8 +3,10 @@ package dev.hover.plugin.image;
 import dev.hover.model.packaged.RequestTarget;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the application is told in its environment so that it serves on {@code http.port} and
@@ -13,7 +15,7 @@ import java.util.Map;
  * application, then the settings of the framework found among its dependencies (docs/image.md,
  * "Environment"). The manifest's {@code environment} wins over any of them.
  */
-final class FrameworkDefaults {
+public final class FrameworkDefaults {
     private record Framework(String name, String artifact, Map<String, String> fixed, List<String> portVariables) {
     }
 
@@ -42,6 +44,13 @@ final class FrameworkDefaults {
                     Map.of(RequestTarget.VARIABLE, RequestTarget.ABSOLUTE_FORM.value()), List.of()));
 
     private FrameworkDefaults() {
+    }
+
+    /** Every variable through which some framework is told {@code http.port}, {@code PORT} first. */
+    public static Set<String> portVariables() {
+        Set<String> names = new LinkedHashSet<>(List.of("PORT"));
+        FRAMEWORKS.forEach(framework -> names.addAll(framework.portVariables()));
+        return names;
     }
 
     static Map<String, String> of(List<Dependency> dependencies, int port) {

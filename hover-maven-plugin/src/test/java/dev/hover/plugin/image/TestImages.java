@@ -26,7 +26,7 @@ public final class TestImages {
      * Writes a base image as a tar and returns it as a {@code tar://} base image reference. Jib reads
      * a base tar in {@code docker save}'s format only.
      */
-    static String baseTar(Path directory) throws Exception {
+    public static String baseTar(Path directory) throws Exception {
         return baseTar(directory, "a base image for tests\n");
     }
 

@@ -18,14 +18,14 @@ import java.util.stream.Stream;
  * and {@code hover-model} outputs, jarred when they are class directories, and the jars of the
  * runtime's dependency tree (the AWS SDK, Jackson core, Reactive Streams, SLF4J).
  */
-final class TestRuntime {
+public final class TestRuntime {
     private static final List<String> RUNTIME_LIBRARIES = List.of(
             "/software/amazon/", "/org/reactivestreams/", "/org/slf4j/", "/com/fasterxml/jackson/core/jackson-core/");
 
     private TestRuntime() {
     }
 
-    static List<Dependency> dependencies(Path scratch) {
+    public static List<Dependency> dependencies(Path scratch) {
         List<Dependency> runtime = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             Path path = Path.of(entry);
