@@ -39,6 +39,8 @@ import java.util.function.Consumer;
  * credentials, and {@code -o}, under which Jib takes the base image from its cache and pushes nowhere.
  */
 public final class ImageContainerizer {
+    private static final String CHECKING_BASE_LAYER = "checking base image layer ";
+
     private final Path applicationLayersCache;
     private final boolean allowInsecureRegistries;
     private final NetworkSettings network;
@@ -76,10 +78,12 @@ public final class ImageContainerizer {
         AtomicBoolean baseImageReached = new AtomicBoolean(spec.baseImage().startsWith(Jib.TAR_IMAGE_PREFIX));
         Consumer<JibEvent> events = event -> {
             uploads.accept(event);
+            // Jib checks the base image's layers once it has the base image's manifest and configuration
+            if (event instanceof ProgressEvent progress
+                    && progress.getAllocation().getDescription().startsWith(CHECKING_BASE_LAYER)) {
+                baseImageReached.set(true);
+            }
             if (event instanceof LogEvent logEvent) {
-                if (logEvent.getMessage().startsWith("Using base image with digest")) {
-                    baseImageReached.set(true);
-                }
                 forward(logEvent);
             }
         };
