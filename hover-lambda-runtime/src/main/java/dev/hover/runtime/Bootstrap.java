@@ -29,13 +29,7 @@ public final class Bootstrap {
 
     public static void main(String[] args) {
         long entered = System.currentTimeMillis();
-        // the application's main thread is called "main": keep thread dumps unambiguous
-        Thread.currentThread().setName("hover-runtime");
-        // read by com.sun.net.httpserver when a server starts: without it every keep-alive
-        // exchange on loopback stalls ~40 ms (Nagle + delayed ACK)
-        if (System.getProperty(NODELAY_PROPERTY) == null) {
-            System.setProperty(NODELAY_PROPERTY, "true");
-        }
+        prepareProcess();
         Map<String, String> environment = System.getenv();
         String address = environment.get("AWS_LAMBDA_RUNTIME_API");
         if (address == null) {
@@ -47,7 +41,7 @@ public final class Bootstrap {
         RuntimeLoop loop;
         try {
             // made before a snapshot, so that its classes are in it
-            loop = new RuntimeLoop(api, new Bootstrap(environment).coldStart(entered),
+            loop = new RuntimeLoop(api, new Bootstrap(environment).coldStart(entered, snapStart),
                     Retirement.shared());
             if (snapStart) {
                 SnapStart.standard().beforeSnapshot();
@@ -72,6 +66,17 @@ public final class Bootstrap {
         }
     }
 
+    /** What the runtime's JVM sets before anything else, in a container and in {@link Training} alike. */
+    static void prepareProcess() {
+        // the application's main thread is called "main": keep thread dumps unambiguous
+        Thread.currentThread().setName("hover-runtime");
+        // read by com.sun.net.httpserver when a server starts: without it every keep-alive
+        // exchange on loopback stalls ~40 ms (Nagle + delayed ACK)
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
+        }
+    }
+
     static void fail(RuntimeApiClient api, ErrorReport report, Throwable error) {
         Log.error("init failed: " + report.headerValue() + ": " + report.message(), error);
         try {
@@ -81,8 +86,13 @@ public final class Bootstrap {
         }
     }
 
-    /** Everything between the JVM's start and the first {@code next}. */
-    EventHandler coldStart(long entered) throws InitException {
+    /**
+     * Everything between the JVM's start and the first {@code next}.
+     *
+     * @param prime whether the http function's application is primed ({@link Priming}): before a
+     *              snapshot, and when training the class-data archive ({@link Training})
+     */
+    EventHandler coldStart(long entered, boolean prime) throws InitException {
         FunctionType type = functionType();
         StageFiles files = new StageFiles(environment);
         PackagedManifest manifest = files.readManifest();
@@ -118,7 +128,7 @@ public final class Bootstrap {
         }
         long handlerMade = System.currentTimeMillis();
         String primed = "";
-        if (snapStart && type == FunctionType.HTTP) {
+        if (prime && type == FunctionType.HTTP) {
             PackagedManifest.Http http = manifest.http();
             Priming.Result result = new Priming(handler).prime(Priming.paths(http.readinessPath(), http.prime()),
                     http.primeRounds());

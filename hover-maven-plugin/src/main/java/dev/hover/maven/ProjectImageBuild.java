@@ -135,7 +135,7 @@ final class ProjectImageBuild {
 
     /** What {@code hover:build} and {@code hover:deploy} take from their parameters for the image. */
     record ImageOptions(Optional<String> javaExecutable, boolean allowInsecureRegistries, List<String> excludes,
-                        Optional<Path> cacheDirectory) {
+                        Optional<Path> cacheDirectory, boolean classDataArchive) {
     }
 
     private ImageBuildService.Request request(StageManifest manifest, Function<String, ImageTarget> target,
@@ -152,7 +152,7 @@ final class ProjectImageBuild {
         String buildId = BuildId.next(now, new SecureRandom());
         return new ImageBuildService.Request(manifest, manifestFile(stage), application, buildDirectory(stage),
                 layersCache(), lastBuild(stage, options.cacheDirectory()), target, buildId, now, options.javaExecutable(),
-                GitCommit.of(projectDirectory()), options.allowInsecureRegistries());
+                GitCommit.of(projectDirectory()), options.allowInsecureRegistries(), options.classDataArchive());
     }
 
     /** The project's runtime class path, jars only, in Maven's order, before {@link ImageExclusions}. */

@@ -24,6 +24,7 @@ abstract class StageImageMojo extends HoverMojo {
     static final String ALLOW_INSECURE_REGISTRIES = "hover.allowInsecureRegistries";
     static final String EXCLUDES = "hover.excludes";
     static final String CACHE_DIRECTORY = "hover.cacheDirectory";
+    static final String CLASS_DATA_ARCHIVE = "hover.classDataArchive";
 
     /** Where java is in the base image, when Hover cannot tell from the image's name. */
     @Parameter(property = JAVA_EXECUTABLE)
@@ -48,6 +49,13 @@ abstract class StageImageMojo extends HoverMojo {
     @Parameter(property = CACHE_DIRECTORY)
     String cacheDirectory;
 
+    /**
+     * Train a class-data archive of the application's cold start with the base image's JVM, where
+     * this machine can run it, and put it into the image (docs/image.md); {@code false} leaves it out.
+     */
+    @Parameter(property = CLASS_DATA_ARCHIVE, defaultValue = "true")
+    boolean classDataArchive;
+
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     PluginDescriptor plugin;
 
@@ -68,12 +76,14 @@ abstract class StageImageMojo extends HoverMojo {
 
     /**
      * {@code hover.javaExecutable}, {@code hover.allowInsecureRegistries}, {@code hover.excludes}
-     * (none when not given), {@code hover.cacheDirectory} (relative to the project).
+     * (none when not given), {@code hover.cacheDirectory} (relative to the project),
+     * {@code hover.classDataArchive}.
      */
     ProjectImageBuild.ImageOptions imageOptions() {
         return new ProjectImageBuild.ImageOptions(text(JAVA_EXECUTABLE, javaExecutable),
                 allowInsecureRegistries(), list(EXCLUDES, excludes),
-                text(CACHE_DIRECTORY, cacheDirectory).map(directory -> projectDirectory().resolve(directory)));
+                text(CACHE_DIRECTORY, cacheDirectory).map(directory -> projectDirectory().resolve(directory)),
+                flag(CLASS_DATA_ARCHIVE, classDataArchive));
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.hover.plugin.network.NetworkSettings;
 import dev.hover.model.packaged.LaunchCommand;
 import dev.hover.model.packaged.PackagedManifest;
 import dev.hover.model.packaged.PackagedManifestCodec;
+import dev.hover.plugin.image.archive.ClassDataArchive;
 import dev.hover.secrets.EncryptedSecretsFile;
 import dev.hover.secrets.EnvironmentConflicts;
 import dev.hover.secrets.SecretsException;
@@ -15,6 +16,8 @@ import dev.hover.secrets.SecretsPaths;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -62,6 +65,8 @@ public final class ImageBuildService {
      *                        {@link JavaExecutable} cannot tell
      * @param gitCommit       the project's commit, for a label
      * @param allowInsecureRegistries {@code hover.allowInsecureRegistries}
+     * @param classDataArchive whether to train a class-data archive ({@code hover.classDataArchive},
+     *                         {@link ClassDataArchive})
      */
     public record Request(
             StageManifest manifest,
@@ -75,7 +80,8 @@ public final class ImageBuildService {
             Instant createdAt,
             Optional<String> javaExecutable,
             Optional<String> gitCommit,
-            boolean allowInsecureRegistries) {
+            boolean allowInsecureRegistries,
+            boolean classDataArchive) {
         public Request {
             Objects.requireNonNull(manifest, "manifest");
             Objects.requireNonNull(manifestFile, "manifestFile");
@@ -88,6 +94,15 @@ public final class ImageBuildService {
             Objects.requireNonNull(createdAt, "createdAt");
             Objects.requireNonNull(javaExecutable, "javaExecutable");
             Objects.requireNonNull(gitCommit, "gitCommit");
+        }
+
+        /** A request that trains a class-data archive where it can. */
+        public Request(StageManifest manifest, Path manifestFile, ApplicationFiles application, Path buildDirectory,
+                       Path cacheDirectory, LastBuild lastBuild, Function<String, ImageTarget> target, String buildId,
+                       Instant createdAt, Optional<String> javaExecutable, Optional<String> gitCommit,
+                       boolean allowInsecureRegistries) {
+            this(manifest, manifestFile, application, buildDirectory, cacheDirectory, lastBuild, target, buildId,
+                    createdAt, javaExecutable, gitCommit, allowInsecureRegistries, true);
         }
     }
 
@@ -110,24 +125,25 @@ public final class ImageBuildService {
         Optional<LastBuild.Remembered> same = last
                 .filter(l -> inputs.reusable() && l.inputs().fingerprint().equals(inputs.fingerprint()));
 
-        Built built;
+        Made made;
         if (same.isPresent()) {
             BuildDescriptor previous = same.get().descriptor();
             log.info("Nothing changed since build " + previous.buildId() + ": making it again under its id");
-            built = build(request, previous.buildId(), previous.createdAt(), manifestSha256, mainClass, same.get().stamped());
-            if (!built.descriptor().output().digest().equals(previous.output().digest())) {
+            made = build(request, previous.buildId(), previous.createdAt(), manifestSha256, mainClass, same.get().stamped(), inputs);
+            if (!made.built().descriptor().output().digest().equals(previous.output().digest())) {
                 // the inputs are Hover's: what else goes into the image is the base image
                 log.info("The image is not build " + previous.buildId() + "'s although its inputs are (has the base image "
                         + manifest.java().baseImage() + " moved?): a new build");
-                built = build(request, request.buildId(), request.createdAt().toString(), manifestSha256, mainClass, Map.of());
+                made = build(request, request.buildId(), request.createdAt().toString(), manifestSha256, mainClass, Map.of(), inputs);
             }
         } else {
             last.flatMap(l -> inputs.changeSince(l.inputs(), l.descriptor().buildId()))
                     .ifPresent(change -> log.info("A new build: " + change));
-            built = build(request, request.buildId(), request.createdAt().toString(), manifestSha256, mainClass, Map.of());
+            made = build(request, request.buildId(), request.createdAt().toString(), manifestSha256, mainClass, Map.of(), inputs);
         }
         inputs.write(request.buildDirectory().resolve(BuildInputs.FILE_NAME));
-        request.lastBuild().remember(built.descriptor(), inputs, stampedResources(built.descriptor().image()));
+        request.lastBuild().remember(made.built().descriptor(), inputs, made.stamped());
+        Built built = made.built();
         return built;
     }
 
@@ -164,10 +180,10 @@ public final class ImageBuildService {
                 secretsFile(request.application().projectDirectory(), request.manifest().stage()));
     }
 
-    /** The image's resources that carry build stamps ({@link BuildStamps}), keyed by their path in the image. */
-    private static Map<String, Path> stampedResources(ImageSpec image) {
+    /** The resources of a plan that carry build stamps ({@link BuildStamps}), keyed by their path in the image. */
+    private static Map<String, Path> stampedResources(LayerPlan plan) {
         Map<String, Path> stamped = new LinkedHashMap<>();
-        image.layers().stream().flatMap(layer -> layer.entries().stream())
+        plan.layers().stream().flatMap(layer -> layer.entries().stream())
                 .filter(entry -> entry.target().startsWith(ImageLayout.RESOURCES + "/")
                         && BuildStamps.mayBeStamped(entry.target().substring(ImageLayout.RESOURCES.length() + 1)))
                 .forEach(entry -> stamped.put(entry.target(), Path.of(entry.source())));
@@ -178,24 +194,62 @@ public final class ImageBuildService {
      * @param stamped resources to take from the build being made again instead of {@code target/classes},
      *                keyed by their path in the image
      */
-    private Built build(Request request, String buildId, String createdAt, String manifestSha256, String mainClass,
-                        Map<String, Path> stamped) {
+    private Made build(Request request, String buildId, String createdAt, String manifestSha256, String mainClass,
+                       Map<String, Path> stamped, BuildInputs inputs) {
         StageManifest manifest = request.manifest();
         Map<String, Path> stageFiles = packageStageFiles(request, buildId, mainClass);
         BuiltAssets assets = collectAssets(request, buildId);
         LayerPlan plan = new LayerPlanner(log).plan(request.application(), stageFiles).withSources(stamped);
-        ImageSpec spec = imageSpec(request, buildId, plan, stageFiles.containsKey(ImageLayout.SECRETS));
+        ImageContainerizer containerizer = new ImageContainerizer(request.cacheDirectory(),
+                request.allowInsecureRegistries(), network, log);
+        LayerPlan withArchive = !request.classDataArchive() ? plan : new ClassDataArchive(log, containerizer::exportBase)
+                .apply(plan, training(request, buildId, mainClass, inputs));
+        ImageSpec spec = imageSpec(request, buildId, withArchive, stageFiles.containsKey(ImageLayout.SECRETS));
         ImageTarget target = request.target().apply(buildId);
 
         log.info("Building image " + target.reference() + " for stage " + manifest.stage()
                 + " (build " + buildId + ") on " + spec.baseImage());
-        ImageContainerizer.Result result = new ImageContainerizer(request.cacheDirectory(),
-                request.allowInsecureRegistries(), network, log).containerize(spec, target, Set.of());
+        ImageContainerizer.Result result = containerizer.containerize(spec, target, Set.of());
 
         BuildDescriptor descriptor = new BuildDescriptor(BuildDescriptor.FORMAT, buildId, manifest.stage(),
                 createdAt, manifestSha256, spec, result.output(), assets);
         BuildDescriptorCodec.write(descriptor, request.buildDirectory().resolve(BuildDescriptor.FILE_NAME));
-        return new Built(descriptor, result.uploads());
+        return new Made(new Built(descriptor, result.uploads()), stampedResources(plan));
+    }
+
+    /** @param stamped the stamped resources that went into the image (inside a jar, with an archive) */
+    private record Made(Built built, Map<String, Path> stamped) {
+    }
+
+    /**
+     * The class-data archive's training run: the image's environment and a packaged manifest
+     * with a free port instead of {@code http.port} (the build host may serve on that port, or run
+     * another build), the archive kept beside the stage's last build.
+     */
+    private static ClassDataArchive.Training training(Request request, String buildId, String mainClass, BuildInputs inputs) {
+        StageManifest manifest = request.manifest();
+        int port = freePort();
+        Map<String, String> environment = new LinkedHashMap<>(
+                ImageEnvironment.of(manifest, buildId, request.application().dependencies(), port));
+        Path packaged = request.buildDirectory().resolve("class-data-" + PackagedManifest.FILE_NAME);
+        PackagedManifestCodec.write(PackagedManifest.of(manifest, buildId, mainClass).withHttpPort(port), packaged);
+        environment.put("HOVER_MANIFEST", packaged.toAbsolutePath().toString());
+        // the template's variable: the http function's cold start is the one trained
+        environment.put("HOVER_FUNCTION_TYPE", "http");
+        String baseImage = baseImage(manifest.java().baseImage(), request.application().projectDirectory());
+        return new ClassDataArchive.Training(baseImage, manifest.java().architecture(),
+                JavaExecutable.forBaseImage(baseImage, request.javaExecutable()),
+                plan -> jvmOptions(plan, manifest), environment, PackagedManifest.Http.DEFAULT_READY_TIMEOUT_SECONDS,
+                inputs.fingerprint(), request.buildDirectory().resolve("class-data"),
+                request.cacheDirectory().resolve("base-images"), request.lastBuild().directory().resolve("class-data"));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port on this host for the class-data archive's training", e);
+        }
     }
 
     /** @param secrets whether the stage layer has the secrets file, which the entry point then decrypts */

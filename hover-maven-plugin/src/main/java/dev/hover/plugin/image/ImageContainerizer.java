@@ -19,6 +19,7 @@ import com.google.cloud.tools.jib.api.buildplan.Platform;
 import com.google.cloud.tools.jib.event.events.ProgressEvent;
 import com.google.cloud.tools.jib.event.progress.ProgressEventHandler;
 import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
+import dev.hover.model.Architecture;
 import dev.hover.plugin.network.NetworkSettings;
 
 import java.io.IOException;
@@ -110,6 +111,28 @@ public final class ImageContainerizer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ImageBuildException("Interrupted while building the image " + target.reference(), e);
+        }
+    }
+
+    /**
+     * Writes the base image alone as a tar in {@code docker save}'s format, e.g. to run its JVM on
+     * this host; its layers come from Jib's cache of base images when they are there.
+     */
+    public void exportBase(String baseImage, Architecture architecture, Path tar) throws Exception {
+        Consumer<JibEvent> events = event -> {
+            if (event instanceof LogEvent logEvent) {
+                log.debug(logEvent.getMessage());
+            }
+        };
+        try (JibProxyProperties proxies = JibProxyProperties.apply(network.proxies())) {
+            base(baseImage, events)
+                    .setPlatforms(Set.of(new Platform(architecture.ociName(), "linux")))
+                    .containerize(Containerizer.to(TarImage.at(tar).named("hover/base-export"))
+                            .setToolName("hover")
+                            .setOfflineMode(network.offline())
+                            .setAllowInsecureRegistries(allowInsecureRegistries)
+                            .setApplicationLayersCache(applicationLayersCache)
+                            .addEventHandler(JibEvent.class, events));
         }
     }
 

@@ -18,10 +18,15 @@ final class ImageEnvironment {
     }
 
     static Map<String, String> of(StageManifest manifest, String buildId, List<Dependency> dependencies) {
+        return of(manifest, buildId, dependencies, manifest.http().port());
+    }
+
+    /** @param port where the application is told to serve: {@code http.port}, or the training run's free port */
+    static Map<String, String> of(StageManifest manifest, String buildId, List<Dependency> dependencies, int port) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("LAMBDA_TASK_ROOT", ImageLayout.TASK_ROOT);
         environment.put("HOVER_BUILD_ID", buildId);
-        environment.putAll(FrameworkDefaults.of(dependencies, manifest.http().port()));
+        environment.putAll(FrameworkDefaults.of(dependencies, port));
         environment.putAll(manifest.environment());
         return environment;
     }

@@ -18,6 +18,8 @@ public final class ImageLayout {
     public static final String HOVER = TASK_ROOT + "/hover";
     public static final String PACKAGED_MANIFEST = HOVER + "/" + PackagedManifest.FILE_NAME;
     public static final String SECRETS = HOVER + "/secrets.env";
+    /** The JVM's class-data archive of the application's cold start, when the build could train one. */
+    public static final String CLASS_DATA_ARCHIVE = HOVER + "/app.jsa";
 
     private ImageLayout() {
     }

@@ -18,6 +18,8 @@ import java.util.stream.Stream;
  * resources, classes, and the stage's packaged files.
  */
 public final class LayerPlanner {
+    /** The last layer: the stage's packaged files, which change with every build id. */
+    public static final String STAGE_LAYER = "hover-stage";
     private static final String PLAIN_SECRETS_SUFFIX = ".plain.env";
 
     private final BuildLog log;
@@ -59,7 +61,7 @@ public final class LayerPlanner {
         List<ImageSpec.Layer> layers = nonEmpty(List.of(new ImageSpec.Layer("release-dependencies", releases),
                 new ImageSpec.Layer("snapshot-dependencies", snapshots), new ImageSpec.Layer("hover-runtime", runtime),
                 new ImageSpec.Layer("resources", resources), new ImageSpec.Layer("classes", classes),
-                new ImageSpec.Layer("hover-stage", stage)));
+                new ImageSpec.Layer(STAGE_LAYER, stage)));
 
         List<String> classpath = targets(runtime);
         classpath.add(ImageLayout.RESOURCES);
@@ -97,7 +99,7 @@ public final class LayerPlanner {
         }
         List<ImageSpec.Layer> layers = nonEmpty(List.of(new ImageSpec.Layer("release-dependencies", releases),
                 new ImageSpec.Layer("snapshot-dependencies", snapshots), new ImageSpec.Layer("hover-runtime", runtime),
-                new ImageSpec.Layer("quarkus-application", application), new ImageSpec.Layer("hover-stage", stage)));
+                new ImageSpec.Layer("quarkus-application", application), new ImageSpec.Layer(STAGE_LAYER, stage)));
         List<String> classpath = targets(runtime);
         classpath.add(ImageLayout.QUARKUS_APP + "/" + QuarkusApplication.RUNNER);
         return new LayerPlan(layers, classpath, targets(runtime), quarkus.jvmOptions());

@@ -157,8 +157,10 @@ final class SampleProject {
 
                 public class App {
                     public static void main(String[] args) throws Exception {
+                        // PORT as the image gives it; the build's training run sets a free one
+                        int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "%d"));
                         HttpServer server = HttpServer.create(
-                                new InetSocketAddress(InetAddress.getLoopbackAddress(), %d), 0);
+                                new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
                         server.createContext("/", exchange -> {
                             byte[] body = (Greeting.text() + " at " + exchange.getRequestURI().getPath())
                                     .getBytes(StandardCharsets.UTF_8);

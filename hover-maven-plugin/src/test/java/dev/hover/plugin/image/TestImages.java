@@ -6,18 +6,28 @@ import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Base images for tests, which reach no public registry: built from scratch with one small layer
- * (the JVM comes from the test machine when the image is run).
+ * (the JVM comes from the test machine when the image is run), or with this machine's JVM as the
+ * image's own ({@link #baseTarWithJvm}).
  */
 public final class TestImages {
     static final String BASE_MARKER = "/etc/hover-test-base";
+    /** Where {@link #baseTarWithJvm} has its JVM, as eclipse-temurin images have theirs. */
+    static final String JAVA_HOME = "/opt/java/openjdk";
+    static final String JAVA = JAVA_HOME + "/bin/java";
 
     private TestImages() {
     }
@@ -36,6 +46,59 @@ public final class TestImages {
         containerizeBase(directory, content, ImageFormat.Docker,
                 Containerizer.to(TarImage.at(tar).named("hover-test/base:1")));
         return Jib.TAR_IMAGE_PREFIX + tar;
+    }
+
+    /**
+     * A base tar with a JVM where {@link #JAVA} says: a small runtime image of this machine's JDK
+     * (jlink, with its default class-data archive), made once per build of this module into
+     * {@code target/} and then reused, since it takes a while.
+     */
+    static String baseTarWithJvm(Path directory) throws Exception {
+        Path jre = jre();
+        Path tar = directory.resolve("base-with-jvm.tar");
+        Jib.fromScratch()
+                .setFormat(ImageFormat.Docker)
+                .addFileEntriesLayer(FileEntriesLayer.builder()
+                        .addEntryRecursive(jre, AbsoluteUnixPath.get(JAVA_HOME),
+                                (source, target) -> FilePermissions.fromPosixFilePermissions(permissions(source)),
+                                FileEntriesLayer.DEFAULT_MODIFICATION_TIME_PROVIDER)
+                        .build())
+                .setEnvironment(java.util.Map.of("PATH", JAVA_HOME + "/bin:/usr/bin:/bin"))
+                .containerize(Containerizer.to(TarImage.at(tar).named("hover-test/base-with-jvm:1"))
+                        .setApplicationLayersCache(directory.resolve("base-cache")));
+        return Jib.TAR_IMAGE_PREFIX + tar;
+    }
+
+    private static Path jre() throws Exception {
+        Path jre = Path.of("target", "test-jre").toAbsolutePath();
+        if (Files.isDirectory(jre)) {
+            return jre;
+        }
+        Path making = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "test-jre-");
+        Files.delete(making);
+        Path jlink = Path.of(System.getProperty("java.home"), "bin", "jlink");
+        Process process = new ProcessBuilder(jlink.toString(), "--add-modules",
+                "java.base,java.logging,java.management,java.naming,java.xml,jdk.httpserver,jdk.unsupported",
+                "--generate-cds-archive", "--strip-debug", "--no-man-pages", "--no-header-files",
+                "--output", making.toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("jlink failed: " + output);
+        }
+        try {
+            Files.move(making, jre, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException madeMeanwhile) {
+            // another test class of this run made it first
+        }
+        return jre;
+    }
+
+    private static Set<PosixFilePermission> permissions(Path file) {
+        try {
+            return Files.getPosixFilePermissions(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Pushes a base image to a registry, e.g. the local one, and returns its reference. */

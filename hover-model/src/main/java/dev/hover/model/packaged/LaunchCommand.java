@@ -16,6 +16,8 @@ import java.util.List;
  */
 public final class LaunchCommand {
     public static final String BOOTSTRAP_CLASS = "dev.hover.runtime.Bootstrap";
+    /** The build's training run of the class-data archive: the cold start, primed, then exit. */
+    public static final String TRAINING_CLASS = "dev.hover.runtime.Training";
     public static final String SECRETS_EXPORT_CLASS = "dev.hover.runtime.SecretsExport";
     public static final String SHELL = "/bin/sh";
     /** Exported with the secrets: their names, space-separated, so the runtime knows what it was given. */
@@ -42,11 +44,25 @@ public final class LaunchCommand {
             command.add("-c");
             command.add(secretsScript(runtimeClasspath));
         }
+        command.addAll(jvm(java, jvmOptions, classpath, BOOTSTRAP_CLASS));
+        return command;
+    }
+
+    /**
+     * The image's JVM command with {@link #TRAINING_CLASS} as its main class, for the build's
+     * training run: the class path and options must be the container's for the archive to apply.
+     */
+    public static List<String> training(String java, List<String> jvmOptions, List<String> classpath) {
+        return jvm(java, jvmOptions, classpath, TRAINING_CLASS);
+    }
+
+    private static List<String> jvm(String java, List<String> jvmOptions, List<String> classpath, String mainClass) {
+        List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(String.join(":", classpath));
-        command.add(BOOTSTRAP_CLASS);
+        command.add(mainClass);
         return command;
     }
 

@@ -54,6 +54,12 @@ public record PackagedManifest(
         queues = orderedCopy(queues);
     }
 
+    /** The same stage served on another port: the image build's training run takes a free one. */
+    public PackagedManifest withHttpPort(int port) {
+        return new PackagedManifest(stage, name, buildId, environment, mainClass, new Http(port, http.readinessPath(),
+                http.warm(), http.readyTimeoutSeconds(), http.prime(), http.primeRounds()), schedule, queues);
+    }
+
     /**
      * The packaged form of a validated stage manifest.
      *
