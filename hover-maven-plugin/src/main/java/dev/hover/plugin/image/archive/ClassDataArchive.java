@@ -203,9 +203,10 @@ public final class ClassDataArchive {
             }
             Path root = baseRoots.resolve(sha256(tar).substring(0, 32));
             BaseImageRoot base = Files.isDirectory(root) ? BaseImageRoot.open(root) : BaseImageRoot.unpack(tar, root);
+            String where = training.java().startsWith("/") ? " at " + training.java()
+                    : " (" + training.java() + ") on its PATH " + String.join(":", base.path());
             return base.java(training.java()).orElseThrow(() -> new Skipped("the base image " + training.baseImage()
-                    + " has no java at " + training.java() + (training.java().startsWith("/") ? "" : " on its PATH " + String.join(":", base.path()))
-                    + " (hover.javaExecutable says where it is)"));
+                    + " has no java" + where + " (hover.javaExecutable says where it is)"));
         } finally {
             Files.deleteIfExists(tar);
         }
