@@ -12,9 +12,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code hover:rollback} as Maven runs it, against moto's Lambda: its parameters, and refusals as build failures. */
 class RollbackMojoTest extends ReleasedStageMojoTest {
-    private static final String B1 = "20261126T100000Z-aaaaaa";
-    private static final String B2 = "20261126T110000Z-bbbbbb";
-
     @BeforeEach
     void twoReleases() {
         stage.deploy(B1, HTTP, CLI);

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StageDeleteMojoTest extends ReleasedStageMojoTest {
     @BeforeEach
     void aDeployedStage() {
-        stage.deploy("20261126T100000Z-aaaaaa", HTTP);
+        stage.deploy(B1, HTTP);
     }
 
     private static boolean bucketExists() {

@@ -189,9 +189,33 @@ public final class AssetsBucket {
      * @return how many versions and delete markers were deleted
      */
     public int deleteAllVersions(Predicate<String> which) {
+        return deleteVersions("", which);
+    }
+
+    /**
+     * Deletes every version and delete marker of the objects under {@code prefix}: a purged build's
+     * assets, whether or not someone turned versioning on.
+     *
+     * @return how many versions and delete markers were deleted
+     */
+    public int deleteAllVersionsUnder(String prefix) {
+        return deleteVersions(prefix, key -> true);
+    }
+
+    /** The names one level below {@code prefix} (for {@code assets/}: each build's), without the prefix or the slash. */
+    public List<String> childPrefixes(String prefix) {
+        List<String> names = new ArrayList<>();
+        AwsErrors.explain("list " + prefix + " in the assets bucket " + bucket, () -> s3
+                .listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix).delimiter("/"))
+                .commonPrefixes()
+                .forEach(common -> names.add(common.prefix().substring(prefix.length()).replaceAll("/$", ""))));
+        return names;
+    }
+
+    private int deleteVersions(String prefix, Predicate<String> which) {
         List<ObjectIdentifier> doomed = new ArrayList<>();
         AwsErrors.explain("list the object versions in the assets bucket " + bucket, () -> {
-            for (ListObjectVersionsResponse page : s3.listObjectVersionsPaginator(r -> r.bucket(bucket))) {
+            for (ListObjectVersionsResponse page : s3.listObjectVersionsPaginator(r -> r.bucket(bucket).prefix(prefix))) {
                 page.versions().stream().filter(v -> which.test(v.key()))
                         .forEach(v -> doomed.add(ObjectIdentifier.builder().key(v.key()).versionId(v.versionId()).build()));
                 page.deleteMarkers().stream().filter(m -> which.test(m.key()))

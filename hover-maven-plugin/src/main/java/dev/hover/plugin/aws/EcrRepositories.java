@@ -4,17 +4,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.AuthorizationData;
+import software.amazon.awssdk.services.ecr.model.ImageFailureCode;
+import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
 import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
 import software.amazon.awssdk.services.ecr.model.Repository;
 import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The stage's ECR repository: found or created with a lifecycle rule, and a login for pushing. */
+/** The stage's ECR repository: found or created with a lifecycle rule, a login for pushing, its images listed and untagged. */
 public final class EcrRepositories {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** BatchDeleteImage takes at most this many image ids. */
+    private static final int IMAGE_BATCH = 100;
 
     private final EcrClient ecr;
 
@@ -80,6 +87,49 @@ public final class EcrRepositories {
             }
             throw e;
         }
+    }
+
+    /** An image in a repository: its digest and its tags (none when untagged). */
+    public record Image(String digest, List<String> tags) {
+    }
+
+    /**
+     * The images of the repository.
+     *
+     * @return none when there is no such repository
+     */
+    public List<Image> images(String name) {
+        try {
+            return AwsErrors.explain("list the images of the ECR repository " + name, () -> ecr
+                    .describeImagesPaginator(r -> r.repositoryName(name)).imageDetails().stream()
+                    .map(detail -> new Image(detail.imageDigest(), detail.hasImageTags() ? detail.imageTags() : List.of()))
+                    .toList());
+        } catch (AwsException e) {
+            if (e.getCause() instanceof RepositoryNotFoundException) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Removes the tags from the repository. An image loses only the tags named: it is deleted with its last
+     * tag, and stays while another tag names it.
+     *
+     * @return each tag ECR could not remove, with its reason; a tag already gone is not among them
+     */
+    public Map<String, String> untag(String name, List<String> tags) {
+        Map<String, String> failures = new LinkedHashMap<>();
+        for (int from = 0; from < tags.size(); from += IMAGE_BATCH) {
+            List<ImageIdentifier> batch = tags.subList(from, Math.min(from + IMAGE_BATCH, tags.size())).stream()
+                    .map(tag -> ImageIdentifier.builder().imageTag(tag).build()).toList();
+            AwsErrors.explain("delete images of the ECR repository " + name,
+                    () -> ecr.batchDeleteImage(r -> r.repositoryName(name).imageIds(batch))).failures().stream()
+                    .filter(failure -> failure.failureCode() != ImageFailureCode.IMAGE_NOT_FOUND)
+                    .forEach(failure -> failures.put(failure.imageId().imageTag(),
+                            failure.failureCodeAsString() + ": " + failure.failureReason()));
+        }
+        return failures;
     }
 
     /** A login to the account's registry from ECR's authorization token (valid for 12 hours). */

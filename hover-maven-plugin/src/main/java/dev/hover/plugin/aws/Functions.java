@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Lambda, as a release uses it: versions, aliases, invocations of a given version. */
+/** Lambda, as a release uses it: versions (published, listed, deleted), aliases, invocations of a given version. */
 public final class Functions {
     /** The unpublished, changing version; an alias on it releases nothing. */
     public static final String LATEST = "$LATEST";
@@ -59,6 +59,22 @@ public final class Functions {
                     .forEach(v -> versions.put(v.version(), v.description()));
             return versions;
         });
+    }
+
+    /**
+     * Deletes a published version. Lambda refuses one an alias points at.
+     *
+     * @return false when the version (or the function) was already gone
+     */
+    public boolean deleteVersion(String function, String version) {
+        try {
+            lambda.deleteFunction(r -> r.functionName(function).qualifier(version));
+            return true;
+        } catch (ResourceNotFoundException e) {
+            return false;
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            throw AwsErrors.explain("delete version " + version + " of the function " + function, e);
+        }
     }
 
     /** The version the alias points at, when the function and the alias exist. */

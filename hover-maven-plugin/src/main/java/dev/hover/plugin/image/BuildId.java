@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 import java.util.random.RandomGenerator;
 
 /**
@@ -14,7 +15,14 @@ public final class BuildId {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+    private static final Pattern SHAPE = Pattern.compile("[0-9]{8}T[0-9]{6}Z-[0-9a-f]{6}");
+
     private BuildId() {
+    }
+
+    /** Whether a name (an image tag, an assets prefix) is a build id: what {@code hover:stage-purge} may remove. */
+    public static boolean is(String name) {
+        return SHAPE.matcher(name).matches();
     }
 
     public static String next(Instant now, RandomGenerator random) {

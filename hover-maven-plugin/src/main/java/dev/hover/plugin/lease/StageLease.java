@@ -1,6 +1,7 @@
 package dev.hover.plugin.lease;
 
 import dev.hover.plugin.aws.AssetsBucket;
+import dev.hover.plugin.aws.Identity;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -125,6 +126,17 @@ public final class StageLease implements AutoCloseable {
                 return Optional.empty();
             }
         }).filter(lease -> !lease.expired(clock.instant()));
+    }
+
+    /** A claim by the identity of these credentials, from this process ({@link #localUser()}). */
+    public static Claim claim(Identity identity, String stage, String operation, Optional<String> build, String retry) {
+        return new Claim(stage, operation, build, identity.whoAmI().arn(), localUser(), retry);
+    }
+
+    /** What a dry run, which takes no lease, says when a deploy or rollback holds it now. */
+    public static Optional<String> dryRunNotice(AssetsBucket bucket, Clock clock) {
+        return holder(bucket, clock).map(holder -> "The " + holder.describe()
+                + " holds the stage's lease: what this dry run shows may change when it ends.");
     }
 
     /** {@code user@host} of this process, as the lease names its holder beside the AWS identity. */

@@ -66,12 +66,10 @@ public final class RollbackService {
                     + "roll back (mvn deploy -Dhover.stage=" + stage + " deploys it)");
         }
         if (dryRun) {
-            StageLease.holder(bucket, clock).ifPresent(holder -> log.accept("The " + holder.describe()
-                    + " holds the stage's lease: what this dry run shows may change when it ends."));
+            StageLease.dryRunNotice(bucket, clock).ifPresent(log);
             return rollback(session, manifest, build, true);
         }
-        String caller = new Identity(session.clients().sts()).whoAmI().arn();
-        StageLease.Claim claim = new StageLease.Claim(stage, "rollback", build, caller, StageLease.localUser(),
+        StageLease.Claim claim = StageLease.claim(new Identity(session.clients().sts()), stage, "rollback", build,
                 "roll back again");
         StageLease lease;
         try {
@@ -120,13 +118,8 @@ public final class RollbackService {
                     + " has no " + Names.LIVE_ALIAS + " alias on a published version in " + manifest.region()
                     + "; there is nothing to roll back (mvn deploy -Dhover.stage=" + stage + " deploys it)");
         }
-        Map<String, Map<String, String>> descriptions = new LinkedHashMap<>();
-        live.versions().keySet().forEach(fn -> descriptions.put(fn, functions.versionDescriptions(fn)));
-        BuildHistory history = BuildHistory.of(descriptions);
-        // the newest build among the live versions: a function unchanged by the last deploy keeps an older build's version
-        String from = live.versions().entrySet().stream()
-                .flatMap(e -> history.buildOf(e.getKey(), e.getValue()).stream())
-                .max(String::compareTo)
+        BuildHistory history = BuildHistory.read(functions, live);
+        String from = history.liveBuild(live.versions())
                 .orElseThrow(() -> new RollbackException("The live versions of stage " + stage + " (" + live.versions()
                         + ") were not published by hover:deploy (no 'hover build <id>' description): "
                         + "there is no release to roll back from"));
@@ -137,14 +130,9 @@ public final class RollbackService {
                         + "; its functions have versions of " + knownList(known, from));
             }
             return build;
-        }).orElseGet(() -> {
-            SortedSet<String> earlier = known.headSet(from);
-            if (earlier.isEmpty()) {
-                throw new RollbackException("Nothing to roll back to on stage " + stage + ": build " + from
-                        + " is live and its functions have no version of an earlier build");
-            }
-            return earlier.last();
-        });
+        }).orElseGet(() -> history.buildBefore(from).orElseThrow(() -> new RollbackException(
+                "Nothing to roll back to on stage " + stage + ": build " + from
+                        + " is live and its functions have no version of an earlier build")));
 
         Map<String, RollbackPlan.Move> moves = new LinkedHashMap<>();
         Map<String, String> leftAlone = new LinkedHashMap<>();

@@ -152,9 +152,8 @@ public final class StageDeletion {
             return new HeldLease(null);
         }
         StageManifest manifest = session.manifest();
-        String caller = new Identity(session.clients().sts()).whoAmI().arn();
-        StageLease.Claim claim = new StageLease.Claim(manifest.stage(), "delete", Optional.empty(), caller,
-                StageLease.localUser(), "delete again");
+        StageLease.Claim claim = StageLease.claim(new Identity(session.clients().sts()), manifest.stage(), "delete",
+                Optional.empty(), "delete again");
         try {
             return new HeldLease(StageLease.take(bucket, claim, breakLease, clock, line -> log.accept("Warning: " + line)));
         } catch (LeaseException e) {
