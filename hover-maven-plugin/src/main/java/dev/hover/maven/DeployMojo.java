@@ -27,7 +27,6 @@ import java.time.Duration;
 @Mojo(name = "deploy", defaultPhase = LifecyclePhase.DEPLOY, requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
 public class DeployMojo extends StageImageMojo {
-    static final String DRY_RUN = "hover.dryRun";
     static final String STACK_TIMEOUT = "hover.stackTimeout";
 
     /** Show what would change (the change set, the assets, the repository and bucket) and change nothing. */

@@ -46,6 +46,8 @@ public abstract class HoverMojo extends AbstractMojo {
     static final String PROFILE = "hover.profile";
     static final String SKIP = "hover.skip";
     static final String OUTPUT = "hover.output";
+    /** The dry run of the goals that can show what they would change: deploy, rollback, stage-purge. */
+    static final String DRY_RUN = "hover.dryRun";
 
     /** How a goal uses the stage it is given. */
     enum StageUse {

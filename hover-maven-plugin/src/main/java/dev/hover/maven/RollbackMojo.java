@@ -12,7 +12,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "rollback", threadSafe = true)
 public class RollbackMojo extends LeaseGoalMojo {
     static final String BUILD = "hover.build";
-    static final String DRY_RUN = "hover.dryRun";
 
     /** The build to roll to, e.g. {@code 20261126T174500Z-3f9a2c}; by default the one before the live build. */
     @Parameter(property = BUILD)

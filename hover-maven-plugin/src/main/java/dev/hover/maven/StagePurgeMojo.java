@@ -12,7 +12,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "stage-purge", threadSafe = true)
 public class StagePurgeMojo extends LeaseGoalMojo {
     static final String KEEP = "hover.keep";
-    static final String DRY_RUN = "hover.dryRun";
 
     /** How many builds to keep besides the live one and the one before it (newest first). */
     @Parameter(property = KEEP, defaultValue = "" + StagePurge.DEFAULT_KEEP)
