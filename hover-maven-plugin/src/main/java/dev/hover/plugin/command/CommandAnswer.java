@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hover.plugin.aws.InvokeResult;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,6 +45,15 @@ public record CommandAnswer(int exitCode, String output) {
         }
         JsonNode output = answer.get("output");
         return new CommandAnswer(exitCode.intValue(), output == null || output.isNull() ? "" : output.asText());
+    }
+
+    /** The output as the command wrote it, ending with a line break. */
+    public void printTo(PrintStream out) {
+        out.print(output);
+        if (!output.isEmpty() && !output.endsWith("\n")) {
+            out.println();
+        }
+        out.flush();
     }
 
     private static JsonNode parse(String payload, String invoked) {

@@ -43,11 +43,7 @@ public final class CommandRunner {
                         + stage + ")"));
         log.accept("$ " + commandLine + "   (" + function + ":" + Names.LIVE_ALIAS + ", version " + version + ")");
         CommandAnswer answer = new CliFunction(functions, function).run(Names.LIVE_ALIAS, commandLine);
-        out.print(answer.output());
-        if (!answer.output().isEmpty() && !answer.output().endsWith("\n")) {
-            out.println();
-        }
-        out.flush();
+        answer.printTo(out);
         return answer.exitCode();
     }
 }

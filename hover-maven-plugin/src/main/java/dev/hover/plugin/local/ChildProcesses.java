@@ -5,20 +5,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-/**
- * Every process {@code hover:run} started, stopped when it closes and, through a shutdown hook, when
- * Maven's JVM exits (Ctrl-C included): nothing it started outlives it.
- */
+/** Every process {@code hover:run} started, all stopped when it closes. */
 final class ChildProcesses implements AutoCloseable {
     private static final Duration GRACE = Duration.ofSeconds(3);
 
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
-    private final Thread hook = new Thread(this::stopAll, "hover-run-shutdown");
-
-    ChildProcesses() {
-        Runtime.getRuntime().addShutdownHook(hook);
-    }
-
     Process start(ProcessBuilder builder) throws java.io.IOException {
         Process process = builder.start();
         running.add(process);
@@ -41,17 +32,8 @@ final class ChildProcesses implements AutoCloseable {
         running.remove(process);
     }
 
-    private void stopAll() {
-        running.parallelStream().forEach(this::stop);
-    }
-
     @Override
     public void close() {
-        stopAll();
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // the JVM is shutting down: the hook is running, or has run, stopAll itself
-        }
+        running.parallelStream().forEach(this::stop);
     }
 }

@@ -3,7 +3,6 @@ package dev.hover.plugin.local;
 import dev.hover.model.FunctionSettings;
 import dev.hover.model.Names;
 import dev.hover.model.StageManifest;
-import dev.hover.plugin.aws.InvokeResult;
 import dev.hover.model.packaged.PackagedManifest;
 import dev.hover.model.packaged.PackagedManifestCodec;
 import dev.hover.plugin.image.BuildDescriptor;
@@ -46,18 +45,16 @@ public final class LocalRun implements AutoCloseable {
 
     private final ChildProcesses children;
     private final List<AutoCloseable> started;
-    private final LocalFunction http;
-    private final LocalFunction cli;
     private final HttpGateway gateway;
+    private final Thread shutdownHook = new Thread(this::stop, "hover-run-shutdown");
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
-    private LocalRun(ChildProcesses children, List<AutoCloseable> started, LocalFunction http, LocalFunction cli,
-                     HttpGateway gateway) {
+    private LocalRun(ChildProcesses children, List<AutoCloseable> started, HttpGateway gateway) {
         this.children = children;
         this.started = started;
-        this.http = http;
-        this.cli = cli;
         this.gateway = gateway;
+        // Ctrl-C, or Maven's JVM ending otherwise: nothing hover:run started outlives it
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /**
@@ -88,7 +85,16 @@ public final class LocalRun implements AutoCloseable {
             HttpGateway gateway = HttpGateway.start(options.port(), http, assets, build.assets().url(), originVerify, log,
                     options.clock());
             started.add(gateway);
-            return new LocalRun(children, started, http, cli, gateway);
+            String token = UUID.randomUUID().toString();
+            ControlServer control = ControlServer.start(cli, token);
+            started.add(control);
+            LocalScheduler scheduler = new LocalScheduler(options.clock(), cli, log);
+            started.add(scheduler);
+            scheduler.start();
+            new RunState("http://127.0.0.1:" + gateway.port(), control.url(), token, ProcessHandle.current().pid())
+                    .write(runDirectory);
+            started.add(() -> RunState.delete(runDirectory));
+            return new LocalRun(children, started, gateway);
         } catch (IOException | RuntimeException e) {
             closeAll(started, children);
             throw e;
@@ -100,19 +106,23 @@ public final class LocalRun implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + gateway.port());
     }
 
-    /** Runs one command line on the cli function, as {@code hover:command} does on Lambda. */
-    public InvokeResult command(String commandLine) throws InterruptedException {
-        return cli.invoke(dev.hover.plugin.command.CommandAnswer.event(commandLine).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
     /** Waits until the run is closed (by another thread, or by Ctrl-C, which ends the JVM). */
     public void awaitClose() throws InterruptedException {
         closed.await();
     }
 
-    /** Stops the gateway and every function's container. */
+    /** Stops the gateway, the scheduler and every function's container. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook stops everything
+        }
+        stop();
+    }
+
+    private void stop() {
         closeAll(started, children);
         closed.countDown();
     }

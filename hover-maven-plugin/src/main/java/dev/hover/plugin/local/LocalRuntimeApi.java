@@ -91,10 +91,10 @@ final class LocalRuntimeApi implements AutoCloseable {
                 settle(exchange, path.substring(INVOCATION.length(), path.length() - "/error".length()), true);
             } else if (method.equals("POST") && path.equals(BASE + "/init/error")) {
                 initError = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                answer(exchange, 202, ACCEPTED);
+                JsonExchange.send(exchange, 202, ACCEPTED);
             } else {
                 // restore/next among them: no snapshot is ever taken here, as under aws-lambda-rie
-                answer(exchange, 404, LambdaErrors.document("InvalidRequest", method + " " + path
+                JsonExchange.send(exchange, 404, LambdaErrors.document("InvalidRequest", method + " " + path
                         + " is not served by hover:run's Runtime API"));
             }
         }
@@ -110,7 +110,7 @@ final class LocalRuntimeApi implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (invocation == null) {
-            answer(exchange, 500, LambdaErrors.document("Runtime.Stopped", "hover:run is stopping"));
+            JsonExchange.send(exchange, 500, LambdaErrors.document("Runtime.Stopped", "hover:run is stopping"));
             return;
         }
         long deadline = invocation.handOut(clock.millis());
@@ -133,7 +133,7 @@ final class LocalRuntimeApi implements AutoCloseable {
         String requestId = URLDecoder.decode(rawId, StandardCharsets.UTF_8);
         LocalInvocation invocation = handedOut.remove(requestId);
         if (invocation == null) {
-            answer(exchange, 400, LambdaErrors.document("InvalidRequestID", "no invocation " + requestId
+            JsonExchange.send(exchange, 400, LambdaErrors.document("InvalidRequestID", "no invocation " + requestId
                     + " is waiting for an answer"));
             return;
         }
@@ -141,7 +141,7 @@ final class LocalRuntimeApi implements AutoCloseable {
         if (body == null) {
             invocation.fail("Function.ResponseSizeTooLarge",
                     "Response payload size exceeded maximum allowed payload size (" + MAX_RESPONSE_BYTES + " bytes).");
-            answer(exchange, 413, LambdaErrors.document("RequestEntityTooLarge", "over " + MAX_RESPONSE_BYTES + " bytes"));
+            JsonExchange.send(exchange, 413, LambdaErrors.document("RequestEntityTooLarge", "over " + MAX_RESPONSE_BYTES + " bytes"));
             return;
         }
         String payload = new String(body, StandardCharsets.UTF_8);
@@ -150,16 +150,7 @@ final class LocalRuntimeApi implements AutoCloseable {
         } else {
             invocation.succeed(payload);
         }
-        answer(exchange, 202, ACCEPTED);
-    }
-
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        JsonExchange.send(exchange, 202, ACCEPTED);
     }
 
     @Override

@@ -68,7 +68,7 @@ final class RunSampleBuild {
                 assets:
                   directory: public
                 schedule:
-                  - cron: "0 6 * * *"
+                  - cron: "1 6 * * *"
                     command: greet the morning
                 """.formatted(TestImages.baseTar(Files.createDirectories(directory.resolve("base"))),
                 RunSampleApp.class.getName(), appPort));

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +20,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -26,15 +30,20 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * HTTP through {@code hover:run}'s gateway reaches the sample application in the build's image, run
- * by the real runtime behind the plugin's Runtime API, and comes back as the same image answers the
- * API Gateway events of those requests under aws-lambda-rie; the build's assets are served beside it.
+ * {@code hover:run} on the sample application's build: HTTP through the gateway reaches the application
+ * in the build's image, run by the real runtime behind the plugin's Runtime API, and comes back as the
+ * same image answers the API Gateway events of those requests under aws-lambda-rie; the build's assets
+ * are served beside it; the schedule's entry runs at its minute of the run's clock (set to just before
+ * it); a command runs on the cli function from another "terminal".
  */
-class LocalRunHttpTest {
+class LocalRunTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+    /** The schedule's entry is {@code 1 6 * * *}: the run's clock starts two seconds before that minute. */
+    private static final Instant BEFORE_THE_ENTRY = Instant.parse("2026-12-02T06:00:58Z");
 
     @TempDir
     static Path dir;
@@ -63,8 +72,9 @@ class LocalRunHttpTest {
                 underRie.add(JSON.readTree(function.invoke(exchange.event().toString())));
             }
         }
+        Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), BEFORE_THE_ENTRY));
         run = LocalRun.start(build.manifest, build.descriptor, build.project.resolve(".hover"), dir.resolve("run"),
-                new LocalRun.Options(0, JAVA, Clock.systemUTC()), log::add, output::add);
+                new LocalRun.Options(0, JAVA, clock), log::add, output::add);
     }
 
     @AfterAll
@@ -119,6 +129,43 @@ class LocalRunHttpTest {
         assertThat(otherBuild.statusCode()).isEqualTo(404);
         assertThat(redirect.statusCode()).isEqualTo(302);
         assertThat(redirect.headers().firstValue("location")).contains("http://127.0.0.1:" + run.url().getPort() + "/done");
+    }
+
+    @Test
+    void runsTheScheduleEntryAtItsMinute() throws Exception {
+        awaitLine(output, "[cli] hello the morning from local");
+        awaitLine(log, "schedule:run --at 2026-12-02T06:01:00Z: exit code 0");
+    }
+
+    @Test
+    void runsACommandOnTheCliFunctionAsHoverCommandDoes() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        List<String> said = new ArrayList<>();
+        LocalCommand command = new LocalCommand(said::add, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        int greeted = command.run(dir.resolve("run"), "local", "greet Ada 'and Grace'");
+        int failed = command.run(dir.resolve("run"), "local", "greet fail");
+
+        assertThat(greeted).isEqualTo(0);
+        assertThat(failed).isEqualTo(3);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("hello Ada and Grace from local\nhello fail from local\n");
+        assertThat(said).first().asString().startsWith("$ greet Ada 'and Grace'   (hover:run at " + run.url());
+    }
+
+    @Test
+    void saysSoWhenNoRunIsThereForACommand() {
+        assertThatThrownBy(() -> new LocalCommand(line -> { }, System.out).run(dir.resolve("elsewhere"), "local", "greet"))
+                .isInstanceOf(LocalRunException.class)
+                .hasMessageStartingWith("No hover:run of stage local is running for this project")
+                .hasMessageContaining("mvn hover:run -Dhover.stage=local");
+    }
+
+    private static void awaitLine(List<String> lines, String expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (lines.stream().noneMatch(line -> line.contains(expected)) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(lines).as("waiting for " + expected).anyMatch(line -> line.contains(expected));
     }
 
     private static List<Exchange> exchanges(int port) {
