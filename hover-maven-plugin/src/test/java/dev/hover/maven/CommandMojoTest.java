@@ -75,4 +75,15 @@ class CommandMojoTest {
                 .hasMessage("`reports:send --daily` exited with 3 on stage staging");
         assertThat(standardOut.printed()).contains("SMTP refused\n");
     }
+
+    @Test
+    @InjectMojo(goal = "command", pom = ParameterWiringTest.PLAIN)
+    void withHoverLocalItAsksTheRunningHoverRunAndNotAws(CommandMojo mojo) {
+        session.getUserProperties().setProperty("hover.local", "true");
+
+        assertThatThrownBy(() -> configured(mojo, "reports:send --daily").execute())
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("No hover:run of stage staging is running for this project")
+                .hasMessageContaining("mvn hover:run -Dhover.stage=staging");
+    }
 }
