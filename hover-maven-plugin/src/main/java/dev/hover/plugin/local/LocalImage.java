@@ -21,6 +21,8 @@ import java.util.stream.Stream;
  * environment with that path mapped. The base image is not used: the JVM is this machine's.
  */
 final class LocalImage {
+    private static final String CLASS_DATA_ARCHIVE = "-XX:SharedArchiveFile=";
+
     private final ImageSpec spec;
     private final Path root;
 
@@ -65,14 +67,16 @@ final class LocalImage {
     /**
      * The JVM command of the entry point, with {@code java} the given one and image paths mapped. The
      * secrets step of an image with secrets is left out: their values come from this machine instead
-     * ({@link LocalSecrets}).
+     * ({@link LocalSecrets}); so is the class-data archive, trained with another JVM.
      */
     List<String> command(Path java) {
         List<String> entrypoint = spec.entrypoint();
         List<String> jvm = hasSecrets() ? entrypoint.subList(3, entrypoint.size()) : entrypoint;
         List<String> command = new ArrayList<>();
         command.add(java.toString());
-        jvm.subList(1, jvm.size()).stream().map(this::map).forEach(command::add);
+        // a class-data archive works only with the JVM that wrote it, the base image's (docs/image.md)
+        jvm.subList(1, jvm.size()).stream().filter(argument -> !argument.startsWith(CLASS_DATA_ARCHIVE))
+                .map(this::map).forEach(command::add);
         return command;
     }
 
