@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /**
  * Prints the least-privilege IAM documents of a stage (docs/iam.md) and writes them to
- * {@code target/hover/<stage>/iam/}: the deploying user's policy, the stack role's and the Lambda
+ * {@code target/hover/[stage]/iam/}: the deploying user's policy, the stack role's and the Lambda
  * role's, with their trust policies, scoped to the stage's names in its region and account.
  */
 @Mojo(name = "iam-policy", threadSafe = true)
