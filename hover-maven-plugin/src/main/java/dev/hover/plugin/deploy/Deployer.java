@@ -97,12 +97,24 @@ public final class Deployer {
         boolean dryRun = request.dryRun();
         Names names = Names.of(manifest);
         List<String> functions = StageFunctions.of(manifest);
-        LiveRelease live = steps.run("Current release", c -> {
-            String stack = StackStep.currentState(aws.stacks(), manifest).map(StackState::status).orElse("not created yet");
+        CurrentRelease current = steps.run("Current release", c -> {
+            Optional<StackState> stack = StackStep.currentState(aws.stacks(), manifest);
             LiveRelease found = LiveRelease.read(aws.functions(), functions);
-            return Steps.Outcome.of(found, "stack " + stack + "; " + (found.versions().isEmpty() ? "nothing live yet"
+            return Steps.Outcome.of(new CurrentRelease(found, stack), "stack " + stack.map(StackState::status).orElse("not created yet")
+                    + "; " + (found.versions().isEmpty() ? "nothing live yet"
                     : "live: build " + found.buildId().orElse("unknown") + " (" + versionList(found.versions()) + ")"));
         });
+        LiveRelease live = current.live();
+        if (live.hasTheInputsOf(build, functions)) {
+            // a build made again elsewhere (a fresh CI runner, mvn clean without Hover's cache) under a new id
+            String liveBuild = live.buildId().orElseThrow();
+            progress.line("live already runs build " + liveBuild + (liveBuild.equals(build.buildId()) ? ""
+                    : ", made from the same inputs as build " + build.buildId()) + ": nothing to deploy"
+                    + (dryRun ? "" : " (no image pushed, stack left alone, no version published, deploy commands not run)"));
+            Map<String, String> outputs = current.stack().map(StackState::outputs).orElse(Map.of());
+            return summary(request, liveBuild, start, steps, false, live.versions(), new StackStep.Result(List.of(), outputs),
+                    Optional.empty());
+        }
         ImageDestination destination = steps.run("Image repository",
                 c -> new RepositoryStep(aws.repositories(), aws.region()).run(manifest, dryRun));
         String image = steps.run("Image", c -> {
@@ -118,14 +130,14 @@ public final class Deployer {
         StackStep.Result stack = steps.run("Stack " + names.stack(), c -> new StackStep(aws.stacks(), aws.bucket(), clock, request.stackTimeout()).run(
                 manifest, templates.render(manifest, image, build.buildId()), build.buildId(), dryRun, c));
         if (dryRun) {
-            return summary(request, start, steps, false, Map.of(), stack, image);
+            return summary(request, build.buildId(), start, steps, false, Map.of(), stack, Optional.of(image));
         }
 
         Map<String, String> versions = steps.run("Publish versions",
-                c -> new PublishStep(aws.functions()).run(functions, build.buildId(), live, c));
+                c -> new PublishStep(aws.functions()).run(functions, build, live, c));
         if (versions.equals(live.versions())) {
             progress.line("live already runs these versions: nothing to release (deploy commands not run)");
-            return summary(request, start, steps, false, versions, stack, image);
+            return summary(request, build.buildId(), start, steps, false, versions, stack, Optional.of(image));
         }
         steps.run("Versions ready", c -> new VersionsReadyStep(aws.functions(), clock, StageAws.VERSION_POLL_INTERVAL,
                 VERSIONS_READY_TIMEOUT).run(versions, live, StageFunctions.withSnapStart(manifest), c));
@@ -133,18 +145,23 @@ public final class Deployer {
         steps.run("Deploy commands", c -> new DeployCommandsStep(aws.functions())
                 .run(manifest.deployCommands(), names.cliFunction(), versions.get(names.cliFunction()), c));
         steps.run("Release", c -> new ReleaseStep(aws.functions()).run(versions, c));
-        return summary(request, start, steps, true, versions, stack, image);
+        return summary(request, build.buildId(), start, steps, true, versions, stack, Optional.of(image));
     }
 
-    private DeploySummary summary(DeployRequest request, Instant start, Steps steps, boolean released,
-                                  Map<String, String> versions, StackStep.Result stack, String image) {
+    /** What is live before the deploy, and the stack as it is then. */
+    private record CurrentRelease(LiveRelease live, Optional<StackState> stack) {
+    }
+
+    /** @param buildId the build live runs after the deploy (or would, in a dry run) */
+    private DeploySummary summary(DeployRequest request, String buildId, Instant start, Steps steps, boolean released,
+                                  Map<String, String> versions, StackStep.Result stack, Optional<String> image) {
         StageManifest manifest = request.manifest();
-        return new DeploySummary(request.build().buildId(), manifest.stage(), Names.of(manifest).stack(), aws.region(),
+        return new DeploySummary(buildId, manifest.stage(), Names.of(manifest).stack(), aws.region(),
                 request.dryRun(), released,
                 Optional.ofNullable(stack.outputs().get(StackOutputs.URL)),
                 Optional.ofNullable(stack.outputs().get(StackOutputs.CDN_DOMAIN)),
                 Optional.ofNullable(stack.outputs().get(StackOutputs.API_URL)),
-                Optional.of(image), versions, stack.changes(), steps.timings(), Duration.between(start, clock.instant()));
+                image, versions, stack.changes(), steps.timings(), Duration.between(start, clock.instant()));
     }
 
     private static String versionList(Map<String, String> versions) {

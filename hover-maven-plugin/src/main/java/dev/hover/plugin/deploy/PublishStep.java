@@ -2,6 +2,7 @@ package dev.hover.plugin.deploy;
 
 import dev.hover.plugin.aws.Functions;
 import dev.hover.plugin.events.Progress;
+import dev.hover.plugin.image.BuildDescriptor;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +17,11 @@ final class PublishStep {
     }
 
     /** @return function name to its new version (Lambda returns the latest one when nothing changed since) */
-    Steps.Outcome<Map<String, String>> run(List<String> functionNames, String buildId, LiveRelease live, Progress progress) {
+    Steps.Outcome<Map<String, String>> run(List<String> functionNames, BuildDescriptor build, LiveRelease live, Progress progress) {
+        String buildId = build.buildId();
+        String description = ReleaseRecord.versionDescription(buildId, build.inputsFingerprint());
         Map<String, Functions.PublishedVersion> published = Parallel.map(functionNames, 8,
-                fn -> functions.publishVersion(fn, ReleaseRecord.versionDescription(buildId)));
+                fn -> functions.publishVersion(fn, description));
         Map<String, String> versions = new LinkedHashMap<>();
         published.forEach((fn, version) -> {
             // Lambda hands back the latest version when nothing changed since: ours, or the live one. Any other

@@ -16,6 +16,10 @@ import java.util.Objects;
  * @param image          the image: base, layers, entry point, configuration
  * @param output         where this build wrote the image (a registry or an OCI tar)
  * @param assets         the collected static assets
+ * @param inputsFingerprint the SHA-256 of what the build was made from ({@link BuildInputs#fingerprint()}),
+ *                       which deploy records with the release: a later build with the same one is the
+ *                       same release. Null when a build cannot be repeated (an asset build command) or
+ *                       was recorded by an older plugin
  */
 public record BuildDescriptor(
         int format,
@@ -25,7 +29,8 @@ public record BuildDescriptor(
         String manifestSha256,
         ImageSpec image,
         ImageOutput output,
-        BuiltAssets assets) {
+        BuiltAssets assets,
+        String inputsFingerprint) {
 
     /** The version of the format; a reader refuses a newer one. */
     public static final int FORMAT = 1;

@@ -212,7 +212,7 @@ public final class ImageBuildService {
         ImageContainerizer.Result result = containerizer.containerize(spec, target, Set.of());
 
         BuildDescriptor descriptor = new BuildDescriptor(BuildDescriptor.FORMAT, buildId, manifest.stage(),
-                createdAt, manifestSha256, spec, result.output(), assets);
+                createdAt, manifestSha256, spec, result.output(), assets, inputs.reusable() ? inputs.fingerprint() : null);
         BuildDescriptorCodec.write(descriptor, request.buildDirectory().resolve(BuildDescriptor.FILE_NAME));
         return new Made(new Built(descriptor, result.uploads()), stampedResources(plan));
     }

@@ -218,6 +218,54 @@ class DeployerMotoTest {
     }
 
     @Test
+    void aBuildMadeAgainFromTheLiveReleasesInputsUnderANewIdDeploysNothing() {
+        // build ids of this test alone: the tests share the registry
+        StageManifest manifest = SampleStage.manifest();
+        String fingerprint = "5e".repeat(32);
+        answerWarmerAndCommands();
+        deploy(manifest, SampleStage.build(dir, "same-1", baseImage, fingerprint));
+        Map<String, String> first = liveVersions(manifest);
+        assertThat(clients.lambda().getFunctionConfiguration(r -> r.functionName(NAMES.httpFunction()).qualifier(first.get(NAMES.httpFunction())))
+                .description()).isEqualTo("hover build same-1 inputs " + fingerprint);
+        Map<String, Integer> versionCounts = versionCounts(manifest);
+
+        // the same inputs built on another machine: another build id (and, with build stamps, another image)
+        BuildDescriptor again = SampleStage.build(dir, "same-2", baseImage, fingerprint);
+        DeploySummary dryRun = deploy(manifest, again, true, new SampleStageTemplate());
+        assertThat(output).anyMatch(line -> line.contains("live already runs build same-1, made from the same inputs as build same-2: nothing to deploy"));
+        DeploySummary summary = deploy(manifest, again);
+
+        assertThat(output).anyMatch(line -> line.contains("live already runs build same-1, made from the same inputs as build same-2: "
+                + "nothing to deploy (no image pushed, stack left alone, no version published, deploy commands not run)"));
+        assertThat(summary.released()).isFalse();
+        assertThat(summary.buildId()).isEqualTo("same-1");
+        assertThat(summary.versions()).isEqualTo(first);
+        assertThat(summary.image()).isEmpty();
+        assertThat(summary.steps()).extracting(StepTiming::step).doesNotContain("Image", "Stack " + NAMES.stack(), "Publish versions");
+        assertThat(summary.url()).isEqualTo(dryRun.url());
+        assertThat(SummaryFormat.text(summary)).first().asString().contains("Nothing to release");
+        assertThat(liveVersions(manifest)).isEqualTo(first);
+        assertThat(versionCounts(manifest)).isEqualTo(versionCounts);
+        assertThatThrownBy(() -> registry.skopeo("inspect", registry.imageReference(SampleStage.NAME + ":same-2")))
+                .as("no image pushed for same-2").isInstanceOf(RuntimeException.class);
+
+        // other inputs (a changed class): a release
+        answerWarmerAndCommands();
+        DeploySummary changed = deploy(manifest, SampleStage.build(dir.resolve("changed"), "same-3", baseImage, "6f".repeat(32)));
+        assertThat(changed.released()).isTrue();
+        assertThat(liveVersions(manifest)).isNotEqualTo(first);
+    }
+
+    /** How many versions each function has (published ones and $LATEST). */
+    private Map<String, Integer> versionCounts(StageManifest manifest) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String fn : StageFunctions.of(manifest)) {
+            counts.put(fn, clients.lambda().listVersionsByFunction(r -> r.functionName(fn)).versions().size());
+        }
+        return counts;
+    }
+
+    @Test
     void aNewBuildWithTheSameAssetsCopiesThemInsideTheBucket() {
         StageManifest manifest = SampleStage.manifest();
         answerWarmerAndCommands();

@@ -68,6 +68,11 @@ final class SampleStage {
      * descriptor for them on {@code baseImage}.
      */
     static BuildDescriptor build(Path dir, String buildId, String baseImage) {
+        return build(dir, buildId, baseImage, null);
+    }
+
+    /** @param inputsFingerprint what the build was made from; null: a build that cannot be repeated */
+    static BuildDescriptor build(Path dir, String buildId, String baseImage, String inputsFingerprint) {
         Path assets = dir.resolve("assets");
         write(assets.resolve("app.3f9a2c1b.js"), "console.log('shop');");
         write(assets.resolve("css/site.css"), "body { color: teal; }");
@@ -82,7 +87,7 @@ final class SampleStage {
         return new BuildDescriptor(BuildDescriptor.FORMAT, buildId, "dev", "2026-11-26T17:45:00Z", "ab".repeat(32), spec,
                 new ImageOutput(ImageOutput.Kind.TAR, dir.resolve("image.tar").toString(), "sha256:" + "c".repeat(64),
                         "sha256:" + "d".repeat(64)),
-                new BuiltAssets(assets.toString(), "assets/" + buildId + "/", "/assets/" + buildId, 3));
+                new BuiltAssets(assets.toString(), "assets/" + buildId + "/", "/assets/" + buildId, 3), inputsFingerprint);
     }
 
     static void write(Path file, String content) {

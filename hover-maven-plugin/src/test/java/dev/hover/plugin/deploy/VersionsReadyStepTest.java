@@ -64,7 +64,7 @@ class VersionsReadyStepTest {
         lambda.script("shop-dev-cli:4", "Active");
 
         Steps.Outcome<Void> outcome = step(Duration.ofMinutes(20)).run(Map.of("shop-dev-http", "7", "shop-dev-cli", "4"),
-                new LiveRelease(Map.of(), Optional.empty()), Set.of("shop-dev-http"), console);
+                new LiveRelease(Map.of(), Optional.empty(), Optional.empty()), Set.of("shop-dev-http"), console);
 
         assertThat(outcome.summary()).isEqualTo("ready, snapshots of shop-dev-http made");
         assertThat(output).anyMatch(line -> line.contains("waiting for shop-dev-http:7 ("));
@@ -78,7 +78,7 @@ class VersionsReadyStepTest {
         lambda.script("shop-dev-http:7", "Pending", "Failed");
 
         assertThatThrownBy(() -> step(Duration.ofMinutes(20)).run(Map.of("shop-dev-http", "7"),
-                new LiveRelease(Map.of(), Optional.empty()), Set.of("shop-dev-http"), console))
+                new LiveRelease(Map.of(), Optional.empty(), Optional.empty()), Set.of("shop-dev-http"), console))
                 .isInstanceOf(DeployException.class)
                 .hasMessage("shop-dev-http:7 failed to become ready (its SnapStart init and snapshot): "
                         + "FunctionError.RuntimeInitError: Runtime.BeforeCheckpointError. live still points at the "
@@ -88,7 +88,7 @@ class VersionsReadyStepTest {
     @Test
     void aVersionThatIsAlreadyLiveIsNotAskedAbout() {
         step(Duration.ofMinutes(20)).run(Map.of("shop-dev-http", "7"),
-                new LiveRelease(Map.of("shop-dev-http", "7"), Optional.of("b1")), Set.of("shop-dev-http"), console);
+                new LiveRelease(Map.of("shop-dev-http", "7"), Optional.of("b1"), Optional.empty()), Set.of("shop-dev-http"), console);
 
         assertThat(lambda.reads).isEmpty();
     }
@@ -98,7 +98,7 @@ class VersionsReadyStepTest {
         lambda.script("shop-dev-http:7", "Pending", "Pending", "Pending", "Pending", "Pending");
 
         assertThatThrownBy(() -> step(Duration.ofSeconds(25)).run(Map.of("shop-dev-http", "7"),
-                new LiveRelease(Map.of(), Optional.empty()), Set.of("shop-dev-http"), console))
+                new LiveRelease(Map.of(), Optional.empty(), Optional.empty()), Set.of("shop-dev-http"), console))
                 .isInstanceOf(DeployException.class)
                 .hasMessageStartingWith("Still pending after 25 s: shop-dev-http:7. live still points at the previous versions");
     }

@@ -26,7 +26,7 @@ class BuildDescriptorCodecTest {
         return new BuildDescriptor(BuildDescriptor.FORMAT, "20261126T174500Z-3f9a2c", "staging",
                 "2026-11-26T17:45:00Z", "ab".repeat(32), image,
                 new ImageOutput(ImageOutput.Kind.TAR, "/p/target/hover/staging/image.tar", "sha256:1", "sha256:2"),
-                new BuiltAssets(null, "assets/20261126T174500Z-3f9a2c/", "/assets/20261126T174500Z-3f9a2c", 0));
+                new BuiltAssets(null, "assets/20261126T174500Z-3f9a2c/", "/assets/20261126T174500Z-3f9a2c", 0), "ef".repeat(32));
     }
 
     @Test
