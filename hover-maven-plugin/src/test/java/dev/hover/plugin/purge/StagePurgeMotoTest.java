@@ -1,6 +1,7 @@
 package dev.hover.plugin.purge;
 
 import dev.hover.plugin.aws.AssetsBucket;
+import dev.hover.plugin.aws.AwsRefusals;
 import dev.hover.plugin.aws.CredentialsResolver;
 import dev.hover.plugin.lease.StageLease;
 import dev.hover.plugin.network.Proxies;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.time.Clock;
@@ -156,6 +158,34 @@ class StagePurgeMotoTest extends ReleasedStageTest {
         assertThat(stage.imageTags()).doesNotContain(B1);
         assertThat(stage.assetBuilds()).doesNotContain(B1);
         assertThat(log).contains("    removed: build " + B1 + " (image tag " + B1 + "; 2 asset object version(s) under assets/" + B1 + "/)");
+    }
+
+    @Test
+    void aVersionLambdaRefusesKeepsItsBuildsImageAndAssetsAndTheNextRunFinishesIt() throws Exception {
+        try (AutoCloseable refused = AwsRefusals.refuse("DeleteFunction",
+                request -> CLI.equals(AwsRefusals.field(request, "FunctionName")) && "2".equals(AwsRefusals.field(request, "Qualifier")),
+                () -> ResourceConflictException.builder().statusCode(409)
+                        .message("Unable to delete version because the following aliases reference it: [pinned]").build())) {
+            assertThatThrownBy(() -> purge(1, false))
+                    .isInstanceOf(PurgeException.class)
+                    .hasMessageStartingWith("Stage staging is not fully purged: build " + B2 + ": version shop-staging-cli:2: ")
+                    .hasMessageContaining("[pinned]")
+                    .hasMessageEndingWith("; its image and assets are kept while a version of it is left, so that no rollback "
+                            + "lands on a version without its image. Running hover:stage-purge again goes on from where this one stopped.");
+        }
+        assertThat(stage.versionBuilds(HTTP)).containsExactly(B4, B5, B6);
+        assertThat(stage.versionBuilds(CLI)).containsExactly(B2, B4, B5, B6);
+        assertThat(stage.imageTags()).containsExactly(B2, B4, B5, B6);
+        assertThat(stage.assetBuilds()).containsExactly(B2, B4, B5, B6);
+        assertThat(log).anyMatch(line -> line.startsWith("    could not remove: build " + B2 + " (version shop-staging-cli:2: ")
+                && line.endsWith("; removed: versions shop-staging-http:2)"));
+
+        PurgeReport again = purge(1, false);
+
+        assertThat(purgedBuilds(again)).containsExactly(B2);
+        assertThat(stage.versionBuilds(CLI)).containsExactly(B4, B5, B6);
+        assertThat(stage.imageTags()).containsExactly(B4, B5, B6);
+        assertThat(stage.assetBuilds()).containsExactly(B4, B5, B6);
     }
 
     @Test
