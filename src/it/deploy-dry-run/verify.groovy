@@ -28,6 +28,11 @@ assert events.find { it.event == 'step-started' && it.step == 'Image repository'
 assert events.find { it.event == 'step-finished' && it.step == 'Stack dryrun-staging' && it.seconds instanceof Number }
 assert events.find { it.event == 'step-finished' && it.result == 'would create the ECR repository dryrun-staging' }
 assert events.find { it.event == 'detail' && it.text.startsWith('Add     HttpFunction') }
+// the third run, offline: refused before anything is built or called
+def third = log.split('Finished at:')[2..-1].join('')
+assert third.contains('Maven is offline (-o), and hover:deploy calls AWS and pushes the image: run it without -o (--offline)')
+assert !third.contains('Deploying build') && !third.contains('would create')
+
 def outcome = events.last()
 assert outcome.event == 'outcome' && outcome.outcome == 'success' && outcome.stage == 'staging'
 assert outcome.result.dryRun == true && outcome.result.stackChanges == summary.stackChanges

@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -151,10 +152,20 @@ public abstract class HoverMojo extends AbstractMojo {
         };
     }
 
-    /** Maven's log, coloured as Maven colours its own (not under -B, without a terminal or with -Dstyle.color=never). */
+    /** Maven's log, coloured as Maven colours its own. */
     private ConsoleListener console() {
-        boolean colour = MessageUtils.isColorEnabled() && System.getenv("NO_COLOR") == null;
-        return new ConsoleListener(getLog()::info, getLog()::warn, getLog()::debug, colour, ZoneId.systemDefault());
+        return new ConsoleListener(getLog()::info, getLog()::warn, getLog()::debug,
+                coloured(MessageUtils.isColorEnabled(), System.getenv()), ZoneId.systemDefault());
+    }
+
+    /**
+     * @param mavenColours Maven's own decision ({@code MessageUtils}): off under {@code -B}, with
+     *                     {@code -Dstyle.color=never} and (with {@code auto}) without a terminal; on with
+     *                     {@code -Dstyle.color=always} or on a terminal
+     * @return that, unless {@code NO_COLOR} is set to something (no-color.org)
+     */
+    static boolean coloured(boolean mavenColours, Map<String, String> environment) {
+        return mavenColours && Optional.ofNullable(environment.get("NO_COLOR")).map(String::isEmpty).orElse(true);
     }
 
     private void end(GoalEvent.Outcome outcome, Instant start, Optional<GoalEvent.Error> error, Optional<String> reason) {
