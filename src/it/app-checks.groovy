@@ -9,7 +9,8 @@
 // Lambda's function configuration would set them), javaHome (the JVM standing in for the base
 // image's, when the application needs a newer Java than the build's), redirect (a closure from a host to
 // the Location the application's GET /go answers: its absolute URL for /done, through the public URL; see
-// checkPublicUrl).
+// checkPublicUrl), httpChecks (a closure given invoke and the log, run in the http function's container
+// after the checks above: a test's own requests, events made with httpEvent).
 //
 // What the application serves, each in its framework's own style; GREETING comes from the stage
 // manifest's environment ("Hello from the staging manifest"):
@@ -158,6 +159,9 @@ def checkJob = { String jobClass, Closure invoke, File log ->
             checkHttp(invoke, log)
             if (options.redirect) {
                 checkPublicUrl(options.redirect, invoke, log)
+            }
+            if (options.httpChecks) {
+                options.httpChecks(invoke, log)
             }
             // the application's own logging reached the function's log
             assert !options.logs || log.text.contains(options.logs): log.text

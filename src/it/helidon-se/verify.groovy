@@ -8,10 +8,11 @@ assert new File(java21Home, 'bin/java').canExecute(): "no Java 21+ at ${java21Ho
 assert new File(basedir, 'build.log').text.contains('Main class io.helidon.examples.quickstart.se.Main, as the project\'s build declares it')
 def port = (new File(basedir, '.hover/staging.yml').text =~ /port: (\d+)/)[0][1]
 def image = evaluate(new File(basedir, '../../../../src/it/app-checks.groovy'))
-        .run(basedir, [jobs: true, jobClass: 'io.helidon.examples.quickstart.se.VisitJob', environment: [SERVER_PORT: port],
-                       javaHome: java21Home, logs: 'WEB server is up!',
+        .run(basedir, [jobs: true, jobClass: 'io.helidon.examples.quickstart.se.VisitJob', javaHome: java21Home, logs: 'WEB server is up!',
                        redirect: { String host -> "https://${host}:443/done".toString() }])
 def environment = image.config.config.Env.collectEntries { it.split('=', 2) as List }
+// its port is http.port, which only the image's environment tells it
+assert environment.SERVER_PORT == port
 assert environment.SERVER_REQUESTED_DASH_URI_DASH_DISCOVERY_TYPES == 'FORWARDED'
 assert environment.SERVER_REQUESTED_DASH_URI_DASH_DISCOVERY_TRUSTED_DASH_PROXIES_ALLOW_EXACT == '127.0.0.1'
 assert !environment.containsKey('HOVER_REQUEST_TARGET')

@@ -1,6 +1,7 @@
 // The application `quarkus create app` makes passes the checks every framework passes
 // (src/it/app-checks.groovy), started by Quarkus's own runner from the fast-jar directory its build
-// made; its command and job are CDI beans registered with Hover's plain API (HoverBeans).
+// made; its command and job are CDI beans registered with Hover's plain API (HoverBeans). Its
+// profile comes from the manifest's environment (QUARKUS_PROFILE), its port from the image's.
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
@@ -24,8 +25,16 @@ assert !files.any { it.contains('var/task/quarkus-app/lib/main/dev.hover.hover-l
 assert !files.any { it.contains('var/task/app/') || it.contains('var/task/lib/') }
 
 def port = (new File(basedir, '.hover/staging.yml').text =~ /port: (\d+)/)[0][1]
-def image = evaluate(new File(basedir, '../../../../src/it/app-checks.groovy'))
-        .run(basedir, [jobs: true, jobClass: 'org.acme.VisitJob', environment: [QUARKUS_HTTP_PORT: port]])
+def checks = evaluate(new File(basedir, '../../../../src/it/app-checks.groovy'))
+// the manifest's QUARKUS_PROFILE=lambda is the active profile: its %lambda. properties apply
+def profileIsActive = { invoke, functionLog ->
+    def answer = invoke(checks.httpEvent('GET', '/profile', '', [accept: 'application/json'], null, null))
+    assert answer.statusCode == 200: functionLog.text
+    assert new JsonSlurper().parseText(answer.body) == [profile: 'lambda', note: 'from the lambda profile']
+}
+def image = checks.run(basedir, [jobs: true, jobClass: 'org.acme.VisitJob', httpChecks: profileIsActive])
+// its port is http.port, which only the image's environment tells it; QUARKUS_PROFILE is the manifest's
+assert image.config.config.Env.containsAll(["QUARKUS_HTTP_PORT=${port}".toString(), 'QUARKUS_PROFILE=lambda'])
 def entrypoint = image.config.config.Entrypoint
 // the runner's --add-opens after Hover's default JVM options (before the stage's own)
 assert entrypoint[1..3] == ['-XX:+TieredCompilation', '-XX:TieredStopAtLevel=1', '-Xshare:auto']
