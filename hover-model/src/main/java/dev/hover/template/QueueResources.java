@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A queue and the event source mapping that feeds its jobs to the queue function's {@code live} alias;
  * and the stage's failed-jobs record, which every queue's redrive policy ends in.
  */
-final class QueueResources {
+public final class QueueResources {
     static final String FAILED_JOBS_ID = "FailedJobsQueue";
     /**
      * The redrive policy's {@code maxReceiveCount}: a backstop for a job that kills its container
@@ -14,7 +14,7 @@ final class QueueResources {
      * message, SQS moves it to the failed-jobs record as it is. The runtime sends every retry as a new
      * message, so receives of one message only add up through crashes and failed invocations.
      */
-    static final int MAX_RECEIVE_COUNT = 5;
+    public static final int MAX_RECEIVE_COUNT = 5;
     /**
      * AWS's advice for a queue that feeds Lambda: a visibility timeout of six times the function's
      * timeout, so batches the poller holds back while the function is throttled are not retried early.
@@ -67,7 +67,8 @@ final class QueueResources {
         return Math.min(MAX_MAXIMUM_CONCURRENCY, Math.max(MIN_MAXIMUM_CONCURRENCY, share));
     }
 
-    static int visibilityTimeout(int functionTimeout) {
+    /** Seconds, for a queue whose function has {@code functionTimeout}. */
+    public static int visibilityTimeout(int functionTimeout) {
         // at most 6 × 900 s, well under SQS's 12-hour maximum
         return VISIBILITY_TIMEOUT_PER_FUNCTION_TIMEOUT * functionTimeout;
     }

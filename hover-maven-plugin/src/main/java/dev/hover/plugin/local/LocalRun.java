@@ -2,10 +2,12 @@ package dev.hover.plugin.local;
 
 import dev.hover.model.FunctionSettings;
 import dev.hover.model.Names;
+import dev.hover.model.QueueFunction;
 import dev.hover.model.StageManifest;
 import dev.hover.model.packaged.PackagedManifest;
 import dev.hover.model.packaged.PackagedManifestCodec;
 import dev.hover.plugin.image.BuildDescriptor;
+import dev.hover.template.QueueResources;
 import dev.hover.plugin.image.FrameworkDefaults;
 import dev.hover.plugin.image.ImageLayout;
 
@@ -68,12 +70,21 @@ public final class LocalRun implements AutoCloseable {
                                  Options options, Consumer<String> log, Consumer<String> output) throws IOException {
         LocalImage image = LocalImage.layOut(build.image(), runDirectory.resolve("image"));
         Map<String, String> secrets = LocalSecrets.read(hoverDirectory, manifest.stage(), image.hasSecrets());
-        FunctionEnvironment functions = new FunctionEnvironment(manifest, image, secrets, options,
-                runDirectory.resolve("functions"));
         ChildProcesses children = new ChildProcesses();
         List<AutoCloseable> started = new ArrayList<>();
         try {
             Names names = Names.of(manifest);
+            Map<String, String> shared = new LinkedHashMap<>();
+            LocalQueues queues = queues(manifest, options.clock());
+            if (!manifest.queues().isEmpty()) {
+                queues.onArrival(names.failedJobsQueue(), new FailedJobsFile(runDirectory.resolve("failed-jobs.jsonl"), log));
+                LocalSqsEndpoint sqs = LocalSqsEndpoint.start(queues);
+                started.add(sqs);
+                // the SDK's standard setting: the runtime's own SQS client, unchanged, reaches the local queues
+                shared.put("AWS_ENDPOINT_URL_SQS", sqs.url());
+            }
+            FunctionEnvironment functions = new FunctionEnvironment(manifest, image, secrets, options,
+                    runDirectory.resolve("functions"), shared);
             String originVerify = UUID.randomUUID().toString();
             LocalFunction http = functions.function(names.httpFunction(), "http", "http", Optional.empty(), manifest.http(),
                     Map.of("HOVER_ORIGIN_VERIFY", originVerify), children, output);
@@ -88,6 +99,15 @@ public final class LocalRun implements AutoCloseable {
             String token = UUID.randomUUID().toString();
             ControlServer control = ControlServer.start(cli, token);
             started.add(control);
+            for (QueueFunction function : manifest.queues().values()) {
+                LocalFunction worker = functions.function(names.queueFunction(function.function()), "queue:" + function.function(),
+                        "queue", Optional.of(function.function()), function, Map.of(), children, output);
+                started.add(worker);
+                QueuePoller poller = new QueuePoller(queues, function.queues().stream().map(names::queue).toList(), worker,
+                        manifest.region(), log);
+                started.add(poller);
+                poller.start();
+            }
             LocalScheduler scheduler = new LocalScheduler(options.clock(), cli, log);
             started.add(scheduler);
             scheduler.start();
@@ -99,6 +119,24 @@ public final class LocalRun implements AutoCloseable {
             closeAll(started, children);
             throw e;
         }
+    }
+
+    /**
+     * The stage's queues as the template makes them: a visibility timeout of 6 × the consuming function's
+     * timeout, the redrive policy's {@code maxReceiveCount} of 5 into the failed-jobs record.
+     */
+    private static LocalQueues queues(StageManifest manifest, Clock clock) {
+        Names names = Names.of(manifest);
+        List<LocalQueues.QueueSettings> settings = new ArrayList<>();
+        for (QueueFunction function : manifest.queues().values()) {
+            for (String queue : function.queues()) {
+                settings.add(new LocalQueues.QueueSettings(names.queue(queue),
+                        QueueResources.visibilityTimeout(function.timeout()) * 1000L, QueueResources.MAX_RECEIVE_COUNT,
+                        Optional.of(names.failedJobsQueue())));
+            }
+        }
+        settings.add(new LocalQueues.QueueSettings(names.failedJobsQueue(), 0, 0, Optional.empty()));
+        return new LocalQueues(clock, settings);
     }
 
     /** The gateway's address, {@code http://127.0.0.1:<port>}. */
@@ -149,9 +187,11 @@ public final class LocalRun implements AutoCloseable {
         private final Map<String, String> secrets;
         private final Options options;
         private final Path directory;
+        private final Map<String, String> shared;
 
         FunctionEnvironment(StageManifest manifest, LocalImage image, Map<String, String> secrets, Options options,
-                            Path directory) {
+                            Path directory, Map<String, String> shared) {
+            this.shared = shared;
             this.manifest = manifest;
             this.image = image;
             this.secrets = secrets;
@@ -181,6 +221,7 @@ public final class LocalRun implements AutoCloseable {
             environment.put("HOVER_FUNCTION_TYPE", type);
             queueFunction.ifPresent(function -> environment.put("HOVER_QUEUE_FUNCTION", function));
             environment.put("HOVER_STAGE", manifest.stage());
+            environment.putAll(shared);
             environment.putAll(extra);
             environment.putAll(secrets);
             List<String> command = new ArrayList<>(image.command(options.java()));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hover.model.packaged.LaunchCommand;
+import dev.hover.plugin.local.sample.ChargeJob;
 import dev.hover.testsupport.EmulatedFunction;
 import dev.hover.testsupport.LocalAws;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -129,6 +131,31 @@ class LocalRunTest {
         assertThat(otherBuild.statusCode()).isEqualTo(404);
         assertThat(redirect.statusCode()).isEqualTo(302);
         assertThat(redirect.headers().firstValue("location")).contains("http://127.0.0.1:" + run.url().getPort() + "/done");
+    }
+
+    @Test
+    void runsADispatchedJobOnTheQueueFunctionAndRecordsOneThatFailsEveryTry() throws Exception {
+        HttpResponse<String> charged = client.send(HttpRequest.newBuilder(run.url().resolve("/dispatch?order=7")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = client.send(HttpRequest.newBuilder(run.url().resolve("/dispatch?order=8&fail")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(charged.statusCode()).as(charged.body()).isEqualTo(202);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(202);
+        awaitLine(output, "[queue:charges] charged order 7");
+        // tries: 2, backoff: 1 in the manifest: the runtime's retry, then its failure hook and record
+        awaitLine(output, "\"event\":\"job.retrying\"");
+        awaitLine(output, "[queue:charges] order 8 failed for good: the payment provider refused order 8 (try 2)");
+        awaitLine(log, "failed job recorded in " + dir.resolve("run/failed-jobs.jsonl"));
+        List<String> record = Files.readAllLines(dir.resolve("run/failed-jobs.jsonl"));
+        assertThat(record).hasSize(1);
+        JsonNode entry = JSON.readTree(record.get(0));
+        assertThat(entry.path("job").asText()).isEqualTo(ChargeJob.class.getName());
+        assertThat(entry.path("id").asText()).isEqualTo(refused.body());
+        assertThat(entry.path("queue").asText()).isEqualTo("charges-shop-local");
+        assertThat(entry.path("attempts").asInt()).isEqualTo(2);
+        assertThat(entry.path("reason").asText()).isEqualTo("failed");
+        assertThat(entry.path("exception").asText()).contains("the payment provider refused order 8 (try 2)");
     }
 
     @Test
