@@ -23,14 +23,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -127,48 +122,28 @@ public final class StagePurge {
         Set<String> imageTags = sharedRepository.isPresent() ? Set.of()
                 : repositories.images(names.repository()).stream().flatMap(image -> image.tags().stream())
                 .filter(BuildId::is).collect(Collectors.toSet());
-        Set<String> assetPrefixes = bucket.childPrefixes(ASSETS).stream().filter(BuildId::is).collect(Collectors.toSet());
+        Set<String> assetBuilds = bucket.childPrefixes(ASSETS).stream().filter(BuildId::is).collect(Collectors.toSet());
+        PurgePlan plan = PurgePlan.of(history, live.versions(), liveBuild,
+                stack.map(s -> s.outputs().get(StackOutputs.BUILD_ID)), imageTags, assetBuilds, keep, names);
 
-        Map<String, String> kept = kept(history, liveBuild, stack, names, keep);
-        SortedSet<String> builds = new TreeSet<>(history.knownBuilds());
-        builds.addAll(imageTags);
-        builds.addAll(assetPrefixes);
-        builds.stream().filter(b -> !kept.containsKey(b) && !history.knownBuilds().contains(b) && b.compareTo(liveBuild) > 0)
-                .forEach(b -> kept.put(b, "never released and newer than the live build: a deploy of it did not finish"));
-        keepWhatKeptBuildsRelease(history, live, kept);
-
-        List<PurgeReport.PurgedBuild> purged = new ArrayList<>();
         boolean dryRun = lease.isEmpty();
-        String repository = names.repository();
-        Map<String, String> newestFirst = new LinkedHashMap<>();
-        kept.keySet().stream().sorted(Comparator.reverseOrder()).forEach(b -> newestFirst.put(b, kept.get(b)));
         log.accept((dryRun ? "Dry run: purge of stage " : "Purge of stage ") + stage + " (" + names.stack() + ", "
-                + manifest.region() + "): build " + liveBuild + " is live; keeping " + kept.size() + " build(s), "
-                + (dryRun ? "would remove " : "removing ") + builds.stream().filter(b -> !kept.containsKey(b)).count());
-        newestFirst.forEach((b, why) -> log.accept("    kept: build " + b + " (" + why + ")"));
+                + manifest.region() + "): build " + liveBuild + " is live; keeping " + plan.kept().size() + " build(s), "
+                + (dryRun ? "would remove " : "removing ") + plan.old().size());
+        plan.kept().forEach((b, why) -> log.accept("    kept: build " + b + " (" + why + ")"));
         sharedRepository.ifPresent(r -> log.accept("    kept: every image of java.repository " + r + " (not the stage's "
                 + "own repository: it may serve others; remove its old tags there yourself)"));
-        for (String build : builds) {
-            if (kept.containsKey(build)) {
-                continue;
-            }
-            List<String> doomed = new ArrayList<>();
-            history.builds().forEach((fn, versions) -> versions.forEach((version, of) -> {
-                if (of.equals(build)) {
-                    doomed.add(fn + ":" + version);
-                }
-            }));
-            String tag = imageTags.contains(build) ? build : "";
-            String prefix = assetPrefixes.contains(build) ? names.assetsPrefix(build) : "";
+        List<PurgeReport.PurgedBuild> purged = new ArrayList<>();
+        for (PurgePlan.OldBuild old : plan.old()) {
             PurgeReport.PurgedBuild outcome = lease
-                    .map(held -> remove(held, functions, repositories, repository, bucket, build, doomed, tag, prefix))
-                    .orElseGet(() -> new PurgeReport.PurgedBuild(build, doomed, tag, prefix,
-                            prefix.isEmpty() ? 0 : bucket.list(prefix).size(), List.of()));
+                    .map(held -> remove(held, functions, repositories, names.repository(), bucket, old))
+                    .orElseGet(() -> new PurgeReport.PurgedBuild(old.build(), old.versions(), old.imageTag(), old.assets(),
+                            old.assets().isEmpty() ? 0 : bucket.list(old.assets()).size(), List.of()));
             log.accept("    " + line(outcome, dryRun));
             purged.add(outcome);
         }
         PurgeReport report = new PurgeReport(stage, names.stack(), manifest.region(), liveBuild, keep, dryRun,
-                newestFirst, purged);
+                plan.kept(), purged);
         if (dryRun) {
             log.accept("    Dry run: nothing was removed.");
         } else if (!report.complete()) {
@@ -183,51 +158,15 @@ public final class StagePurge {
         return report;
     }
 
-    /** Build to why it stays: the live build, the one before it, the stack's, then the {@code keep} newest others. */
-    private static Map<String, String> kept(BuildHistory history, String liveBuild, Optional<StackState> stack,
-                                            Names names, int keep) {
-        Map<String, String> kept = new LinkedHashMap<>();
-        kept.put(liveBuild, "live");
-        history.buildBefore(liveBuild).ifPresent(b -> kept.put(b, "the one before the live build: hover:rollback goes back to it"));
-        stack.map(s -> s.outputs().get(StackOutputs.BUILD_ID)).filter(b -> !kept.containsKey(b))
-                .ifPresent(b -> kept.put(b, "the stack " + names.stack() + " was last deployed with it: its functions' "
-                        + "unpublished code and a stack rollback use its image"));
-        history.knownBuilds().stream().sorted(Comparator.reverseOrder()).filter(b -> !kept.containsKey(b)).limit(keep)
-                .forEach(b -> kept.put(b, "one of the " + keep + " newest others (hover.keep)"));
-        return kept;
-    }
-
-    /**
-     * Adds the builds whose versions a kept build still releases: a function unchanged by a build keeps
-     * an older build's version (its newest up to that build), and that version needs its build's image.
-     * The live versions are released too. Repeated until no build is added.
-     */
-    private static void keepWhatKeptBuildsRelease(BuildHistory history, LiveRelease live, Map<String, String> kept) {
-        boolean added = true;
-        while (added) {
-            added = false;
-            for (String fn : history.builds().keySet()) {
-                List<String> released = new ArrayList<>();
-                Optional.ofNullable(live.versions().get(fn)).ifPresent(released::add);
-                List.copyOf(kept.keySet()).forEach(build -> history.versionAt(fn, build).ifPresent(released::add));
-                for (String version : released) {
-                    Optional<String> owner = history.buildOf(fn, version).filter(b -> !kept.containsKey(b));
-                    if (owner.isPresent()) {
-                        kept.put(owner.get(), "its version " + version + " of " + fn + " is still released by a kept build");
-                        added = true;
-                    }
-                }
-            }
-        }
-    }
-
     /** Its versions first; its image and assets only once every one of them is gone. */
     private static PurgeReport.PurgedBuild remove(StageLease lease, Functions functions, EcrRepositories repositories,
-                                                  String repository, AssetsBucket bucket, String build,
-                                                  List<String> versions, String tag, String prefix) {
+                                                  String repository, AssetsBucket bucket, PurgePlan.OldBuild old) {
+        String build = old.build();
+        String tag = old.imageTag();
+        String prefix = old.assets();
         List<String> deleted = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        for (String qualified : versions) {
+        for (String qualified : old.versions()) {
             String fn = qualified.substring(0, qualified.lastIndexOf(':'));
             String version = qualified.substring(qualified.lastIndexOf(':') + 1);
             attempt(lease, "version " + qualified, failures, () -> {

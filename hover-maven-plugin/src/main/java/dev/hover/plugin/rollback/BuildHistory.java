@@ -30,7 +30,7 @@ public record BuildHistory(Map<String, Map<String, String>> builds) {
     }
 
     /** @param descriptions function name to its versions' descriptions */
-    static BuildHistory of(Map<String, Map<String, String>> descriptions) {
+    public static BuildHistory of(Map<String, Map<String, String>> descriptions) {
         Map<String, Map<String, String>> builds = new LinkedHashMap<>();
         descriptions.forEach((fn, versions) -> {
             Map<String, String> byVersion = new LinkedHashMap<>();
