@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,6 +53,12 @@ class DemoController {
             bytes[i] = (byte) i;
         }
         return bytes;
+    }
+
+    /** An absolute URL built from the request, as Spring MVC and WebFlux both hand it to a handler. */
+    @GetMapping("/go")
+    ResponseEntity<Void> go(UriComponentsBuilder request) {
+        return ResponseEntity.status(302).location(request.path("/done").build().toUri()).build();
     }
 
     @GetMapping(value = "/files/{name}", produces = MediaType.TEXT_PLAIN_VALUE)
