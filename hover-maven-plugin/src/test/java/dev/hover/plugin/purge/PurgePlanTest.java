@@ -32,6 +32,14 @@ class PurgePlanTest {
         return descriptions;
     }
 
+    /** The release record of http and cli, in the stage's function order as BuildHistory reads it. */
+    private static Map<String, Map<String, String>> record(Map<String, String> http, Map<String, String> cli) {
+        Map<String, Map<String, String>> record = new LinkedHashMap<>();
+        record.put(HTTP, http);
+        record.put(CLI, cli);
+        return record;
+    }
+
     private static PurgePlan plan(Map<String, Map<String, String>> record, Map<String, String> live, String liveBuild,
                                   Optional<String> stackBuild, Set<String> tags, Set<String> assets, int keep) {
         return PurgePlan.of(BuildHistory.of(record), live, liveBuild, stackBuild, tags, assets, keep, NAMES);
@@ -39,7 +47,7 @@ class PurgePlanTest {
 
     @Test
     void keepsTheLiveBuildTheOneBeforeItTheStacksAndKeepMoreAndListsTheRestsPartsOldestFirst() {
-        Map<String, Map<String, String>> record = Map.of(HTTP, versions(B1, B2, B3, B4, B5), CLI, versions(B1, B2, B3, B4, B5));
+        Map<String, Map<String, String>> record = record(versions(B1, B2, B3, B4, B5), versions(B1, B2, B3, B4, B5));
 
         PurgePlan plan = plan(record, Map.of(HTTP, "4", CLI, "4"), B4, Optional.of(B5), Set.of(B1, B2, B3, B4, B5),
                 Set.of(B2, B3, B4, B5), 1);
@@ -55,7 +63,7 @@ class PurgePlanTest {
     @Test
     void aBuildWhoseVersionAKeptBuildReleasesIsKeptAndSoIsTheOneThatVersionNeeds() {
         // cli changed last at B2: B3, B4 and B5 released its version 2
-        Map<String, Map<String, String>> record = Map.of(HTTP, versions(B1, B2, B3, B4, B5), CLI, versions(B1, B2));
+        Map<String, Map<String, String>> record = record(versions(B1, B2, B3, B4, B5), versions(B1, B2));
 
         PurgePlan plan = plan(record, Map.of(HTTP, "5", CLI, "2"), B5, Optional.empty(), Set.of(), Set.of(), 0);
 
@@ -66,7 +74,7 @@ class PurgePlanTest {
 
     @Test
     void aBuildNeverReleasedStaysWhenNewerThanTheLiveOneAndGoesWhenOlder() {
-        Map<String, Map<String, String>> record = Map.of(HTTP, versions(B2, B3), CLI, versions(B2, B3));
+        Map<String, Map<String, String>> record = record(versions(B2, B3), versions(B2, B3));
 
         PurgePlan plan = plan(record, Map.of(HTTP, "2", CLI, "2"), B3, Optional.empty(), Set.of(B1, B4), Set.of(B1, B4), 0);
 
