@@ -19,6 +19,7 @@ public final class LocalAws {
     private static MotoServer moto;
     private static LocalRegistry registry;
     private static LocalRegistry registryWithPassword;
+    private static LocalRegistry registryWithTls;
     private static CfnLint cfnLint;
     private static RuntimeInterfaceEmulator rie;
     private static CloudFrontFunctionRunner cloudFrontFunctions;
@@ -46,6 +47,14 @@ public final class LocalAws {
             registryWithPassword = LocalRegistry.startWithPassword(TOOLS);
         }
         return registryWithPassword;
+    }
+
+    /** A registry of its own that speaks HTTPS only, with a self-signed certificate. */
+    public static synchronized LocalRegistry registryWithTls() {
+        if (registryWithTls == null) {
+            registryWithTls = LocalRegistry.startWithTls(TOOLS);
+        }
+        return registryWithTls;
     }
 
     public static synchronized CfnLint cfnLint() {

@@ -44,11 +44,28 @@ public final class LocalRegistry {
         Path workDirectory = TempDirectories.create("hover-registry-auth-");
         try {
             Path htpasswd = Files.writeString(workDirectory.resolve("htpasswd"), HTPASSWD);
-            return FreePorts.startOnFreePort(port -> start(registry, skopeo, workDirectory, port,
+            return FreePorts.startOnFreePort(port -> start(registry, skopeo, workDirectory, port, "",
                     "auth: {htpasswd: {realm: hover-test, path: '" + htpasswd + "'}}"));
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the registry's htpasswd", e);
         }
+    }
+
+    /**
+     * A registry of its own on a free port that speaks HTTPS only, with a self-signed certificate
+     * (openssl) for {@code 127.0.0.1} and {@code *.hover.test}: clients must accept unverified TLS.
+     */
+    static LocalRegistry startWithTls(ToolLocator tools) {
+        Path skopeo = tools.require("bin/skopeo", "skopeo");
+        Path registry = tools.require("bin/docker-registry", "docker-registry");
+        Path workDirectory = TempDirectories.create("hover-registry-tls-");
+        Path certificate = workDirectory.resolve("certificate.pem");
+        Path key = workDirectory.resolve("key.pem");
+        CommandResult.run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                "-subj", "/CN=hover-test-registry", "-addext", "subjectAltName=IP:127.0.0.1,DNS:*.hover.test",
+                "-keyout", key.toString(), "-out", certificate.toString()), START_TIMEOUT).stdoutIfSuccessful();
+        return FreePorts.startOnFreePort(port -> start(registry, skopeo, workDirectory, port,
+                ", tls: {certificate: '" + certificate + "', key: '" + key + "'}", ""));
     }
 
     /** The registry named by {@value #HOST_PORT_ENV}, else a new one on a free port. */
@@ -60,7 +77,7 @@ public final class LocalRegistry {
         }
         Path registry = tools.require("bin/docker-registry", "docker-registry");
         Path workDirectory = TempDirectories.create("hover-registry-");
-        return FreePorts.startOnFreePort(port -> start(registry, skopeo, workDirectory, port, ""));
+        return FreePorts.startOnFreePort(port -> start(registry, skopeo, workDirectory, port, "", ""));
     }
 
     private static LocalRegistry reuse(String hostPort, Path skopeo) {
@@ -71,9 +88,10 @@ public final class LocalRegistry {
         return new LocalRegistry(hostPort, skopeo);
     }
 
-    private static LocalRegistry start(Path registry, Path skopeo, Path workDirectory, int port, String auth) {
+    private static LocalRegistry start(Path registry, Path skopeo, Path workDirectory, int port, String httpOptions,
+                                       String auth) {
         String hostPort = "127.0.0.1:" + port;
-        Path config = writeConfig(workDirectory, hostPort, auth);
+        Path config = writeConfig(workDirectory, hostPort, httpOptions, auth);
         LocalProcess process = LocalProcess.start("docker-registry",
                 List.of(registry.toString(), "serve", config.toString()),
                 LocalProcess.environmentWithoutAws(), workDirectory.resolve("registry-" + port + ".log"));
@@ -84,15 +102,16 @@ public final class LocalRegistry {
     /**
      * Debian's default configuration binds every interface and wants htpasswd auth: write our own.
      *
-     * @param auth the {@code auth:} line, or empty for none
+     * @param httpOptions more of the {@code http:} map ({@code , tls: {…}}), or empty
+     * @param auth        the {@code auth:} line, or empty for none
      */
-    private static Path writeConfig(Path workDirectory, String hostPort, String auth) {
+    private static Path writeConfig(Path workDirectory, String hostPort, String httpOptions, String auth) {
         Path storage = workDirectory.resolve("storage");
         String yaml = String.join("\n",
                 "version: 0.1",
                 "log: {level: info, accesslog: {disabled: true}}",
                 "storage: {filesystem: {rootdirectory: '" + storage + "'}, delete: {enabled: true}}",
-                "http: {addr: '" + hostPort + "', secret: not-a-secret}",
+                "http: {addr: '" + hostPort + "', secret: not-a-secret" + httpOptions + "}",
                 auth,
                 "");
         try {

@@ -77,6 +77,27 @@ class RegistrySettingsTest {
     }
 
     @Test
+    void givesJibTheProxysCredentialsForAnHttpsRegistry() throws Exception {
+        LocalRegistry https = LocalAws.registryWithTls();
+        try (ForwardingProxy guarded = ForwardingProxy.start(Optional.of("builder:proxy-password"),
+                Map.of(PROXIED_HOST, "127.0.0.1"))) {
+            Proxies proxies = new Proxies(List.of(new ProxyServer("https", "127.0.0.1", guarded.port(), Optional.of("builder"),
+                    Optional.of("proxy-password"), List.of("127.0.0.1"))));
+            String target = PROXIED_HOST + ":" + port(https) + "/hover-test/guarded";
+
+            ImageBuildService.Built built = build("guarded", network(proxies, List.of(), false),
+                    id -> ImageTarget.registry(target + ":" + id, Optional.empty()));
+
+            assertThat(guarded.refused()).as("the proxy asked for credentials").isNotEmpty();
+            assertThat(guarded.requests()).as("each tunnel opened with them").isNotEmpty()
+                    .allMatch(request -> request.equals("CONNECT " + target.substring(0, target.indexOf('/'))));
+            assertThat(https.skopeo("inspect", https.imageReference("hover-test/guarded:" + built.descriptor().buildId())))
+                    .contains(built.descriptor().output().digest());
+            assertThat(System.getProperty("https.proxyUser")).as("restored").isNull();
+        }
+    }
+
+    @Test
     void reachesNonProxyHostsDirectly() throws Exception {
         int before = proxy.requests().size();
 
