@@ -47,7 +47,8 @@ public class DeployMojo extends StageImageMojo {
         if (minutes < 1) {
             throw new ParameterException("-D" + STACK_TIMEOUT + " is " + minutes + "; it takes a number of minutes, 1 or more");
         }
-        network().requireOnline(goal() + " calls AWS and pushes the image");
+        boolean dry = flag(DRY_RUN, dryRun);
+        network().requireOnline(goal() + (dry ? " calls AWS" : " calls AWS and pushes the image"));
         ProjectImageBuild projectBuild = projectBuild();
         StageManifest manifest = readManifest();
         BuildDescriptor build = currentBuild(projectBuild, manifest, "Deploying");
@@ -55,7 +56,7 @@ public class DeployMojo extends StageImageMojo {
         try (StageSession session = openStage()) {
             summary = new DeployService().deploy(session, build,
                     new JibImagePublisher(projectBuild.layersCache(), allowInsecureRegistries(), network(), progress()),
-                    new DeployService.Options(flag(DRY_RUN, dryRun), Duration.ofMinutes(minutes), flag(LeaseGoalMojo.BREAK_LEASE, breakLease)),
+                    new DeployService.Options(dry, Duration.ofMinutes(minutes), flag(LeaseGoalMojo.BREAK_LEASE, breakLease)),
                     progress());
         }
         report(summary, projectBuild.buildDirectory(stage()));
