@@ -32,7 +32,8 @@ def profileIsActive = { invoke, functionLog ->
     assert answer.statusCode == 200: functionLog.text
     assert new JsonSlurper().parseText(answer.body) == [profile: 'lambda', note: 'from the lambda profile']
 }
-def image = checks.run(basedir, [jobs: true, jobClass: 'org.acme.VisitJob', httpChecks: profileIsActive])
+def image = checks.run(basedir, [jobs: true, jobClass: 'org.acme.VisitJob', httpChecks: profileIsActive,
+                                 redirect: { String host -> "https://${host}/done".toString() }])
 // its port is http.port, which only the image's environment tells it; QUARKUS_PROFILE is the manifest's
 assert image.config.config.Env.containsAll(["QUARKUS_HTTP_PORT=${port}".toString(), 'QUARKUS_PROFILE=lambda'])
 def entrypoint = image.config.config.Entrypoint

@@ -1,7 +1,10 @@
 package com.example;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -12,6 +15,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.server.util.HttpHostResolver;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,9 +24,17 @@ import java.util.Map;
 @Controller
 public class DemoController {
     private final Greeter greeter;
+    private final HttpHostResolver hosts;
 
-    DemoController(Greeter greeter) {
+    DemoController(Greeter greeter, HttpHostResolver hosts) {
         this.greeter = greeter;
+        this.hosts = hosts;
+    }
+
+    /** An absolute URL built from the host Micronaut resolves for the request. */
+    @Get("/go")
+    public HttpResponse<Void> go(HttpRequest<?> request) {
+        return HttpResponse.<Void>status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, hosts.resolve(request) + "/done");
     }
 
     @Get("/ready")

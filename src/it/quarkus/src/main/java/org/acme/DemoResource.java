@@ -7,11 +7,21 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 /** The rest of what every framework's invoker test asks (src/it/app-checks.groovy). */
 @Path("/")
 public class DemoResource {
+    /** An absolute URL built from the request's base URI, as JAX-RS gives it. */
+    @GET
+    @Path("go")
+    public Response go(@Context UriInfo uri) {
+        return Response.status(Response.Status.FOUND).location(uri.getBaseUriBuilder().path("done").build()).build();
+    }
+
     @GET
     @Path("ready")
     @Produces(MediaType.TEXT_PLAIN)
