@@ -2,16 +2,11 @@ package dev.hover.plugin.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.hover.plugin.aws.InvokeResult;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Where {@code hover:command -Dhover.local} reaches a running {@code hover:run}, as {@code hover:command}
@@ -22,30 +17,23 @@ import java.util.concurrent.Executors;
 final class ControlServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpServer server;
-    private final ExecutorService executor;
     private final LocalFunction cli;
     private final byte[] authorization;
+    private LoopbackServer server;
 
-    private ControlServer(HttpServer server, ExecutorService executor, LocalFunction cli, String token) {
-        this.server = server;
-        this.executor = executor;
+    private ControlServer(LocalFunction cli, String token) {
         this.cli = cli;
         this.authorization = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     }
 
     static ControlServer start(LocalFunction cli, String token) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        ExecutorService executor = Executors.newCachedThreadPool(Daemons.named("hover-run-control"));
-        ControlServer control = new ControlServer(server, executor, cli, token);
-        server.createContext("/command", control::command);
-        server.setExecutor(executor);
-        server.start();
+        ControlServer control = new ControlServer(cli, token);
+        control.server = LoopbackServer.start(0, "hover-run-control", control::command);
         return control;
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.url();
     }
 
     private void command(HttpExchange exchange) throws IOException {
@@ -53,6 +41,10 @@ final class ControlServer implements AutoCloseable {
             String presented = exchange.getRequestHeaders().getFirst("Authorization");
             if (presented == null || !MessageDigest.isEqual(authorization, presented.getBytes(StandardCharsets.UTF_8))) {
                 JsonExchange.send(exchange, 403, JSON.createObjectNode().put("message", "not this run's token").toString());
+                return;
+            }
+            if (!exchange.getRequestURI().getPath().equals("/command")) {
+                JsonExchange.send(exchange, 404, JSON.createObjectNode().put("message", "POST /command").toString());
                 return;
             }
             if (!exchange.getRequestMethod().equals("POST")) {
@@ -71,7 +63,6 @@ final class ControlServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

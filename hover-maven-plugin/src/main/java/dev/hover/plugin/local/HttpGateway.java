@@ -2,15 +2,12 @@ package dev.hover.plugin.local;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.hover.plugin.deploy.AssetHeaders;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -34,23 +29,20 @@ final class HttpGateway implements AutoCloseable {
     static final int MAX_EVENT_BYTES = 6 * 1024 * 1024;
     private static final String ASSETS = "/assets/";
 
-    private final HttpServer server;
-    private final ExecutorService executor;
     private final LocalFunction function;
     private final Optional<Path> assets;
     private final String assetUrl;
-    private final HttpRequestEvent.Forwarding forwarding;
+    private final String originVerify;
     private final Consumer<String> log;
     private final Clock clock;
+    private LoopbackServer server;
 
-    private HttpGateway(HttpServer server, ExecutorService executor, LocalFunction function, Optional<Path> assets,
-                        String assetUrl, String originVerify, Consumer<String> log, Clock clock) {
-        this.server = server;
-        this.executor = executor;
+    private HttpGateway(LocalFunction function, Optional<Path> assets, String assetUrl, String originVerify,
+                        Consumer<String> log, Clock clock) {
         this.function = function;
         this.assets = assets;
         this.assetUrl = assetUrl;
-        this.forwarding = new HttpRequestEvent.Forwarding(originVerify, server.getAddress().getPort());
+        this.originVerify = originVerify;
         this.log = log;
         this.clock = clock;
     }
@@ -62,23 +54,18 @@ final class HttpGateway implements AutoCloseable {
      */
     static HttpGateway start(int port, LocalFunction function, Optional<Path> assets, String assetUrl,
                              String originVerify, Consumer<String> log, Clock clock) throws IOException {
-        HttpServer server;
+        HttpGateway gateway = new HttpGateway(function, assets, assetUrl, originVerify, log, clock);
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            gateway.server = LoopbackServer.start(port, "hover-gateway", gateway::handle);
         } catch (BindException e) {
             throw new LocalRunException("Port " + port + " on 127.0.0.1 is taken (" + e.getMessage()
                     + "); perhaps you should stop what listens there or choose another port with -Dhover.port", e);
         }
-        ExecutorService executor = Executors.newCachedThreadPool(Daemons.named("hover-gateway"));
-        HttpGateway gateway = new HttpGateway(server, executor, function, assets, assetUrl, originVerify, log, clock);
-        server.createContext("/", gateway::handle);
-        server.setExecutor(executor);
-        server.start();
         return gateway;
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -101,7 +88,8 @@ final class HttpGateway implements AutoCloseable {
         String rawQuery = exchange.getRequestURI().getRawQuery();
         byte[] event = new HttpRequestEvent(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                 rawQuery == null ? "" : rawQuery, headers, body, exchange.getRemoteAddress().getAddress().getHostAddress(),
-                clock.instant(), UUID.randomUUID().toString()).toJson(forwarding);
+                clock.instant(), UUID.randomUUID().toString())
+                .toJson(new HttpRequestEvent.Forwarding(originVerify, exchange.getLocalAddress().getPort()));
         if (event.length > MAX_EVENT_BYTES) {
             return HttpAnswer.gatewayError(413, "Request Entity Too Large");
         }
@@ -153,7 +141,6 @@ final class HttpGateway implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

@@ -1,12 +1,9 @@
 package dev.hover.plugin.local;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -14,8 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -33,35 +28,28 @@ final class LocalRuntimeApi implements AutoCloseable {
     private static final String INVOCATION = BASE + "/invocation/";
     private static final String ACCEPTED = "{\"status\":\"OK\"}";
 
-    private final HttpServer server;
-    private final ExecutorService executor;
     private final String functionArn;
     private final Clock clock;
     private final BlockingQueue<LocalInvocation> pending = new LinkedBlockingQueue<>();
     private final Map<String, LocalInvocation> handedOut = new ConcurrentHashMap<>();
     private volatile String initError;
     private volatile boolean closed;
+    private LoopbackServer server;
 
-    private LocalRuntimeApi(HttpServer server, ExecutorService executor, String functionArn, Clock clock) {
-        this.server = server;
-        this.executor = executor;
+    private LocalRuntimeApi(String functionArn, Clock clock) {
         this.functionArn = functionArn;
         this.clock = clock;
     }
 
     static LocalRuntimeApi start(String functionArn, Clock clock) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        ExecutorService executor = Executors.newCachedThreadPool(Daemons.named("hover-runtime-api"));
-        LocalRuntimeApi api = new LocalRuntimeApi(server, executor, functionArn, clock);
-        server.createContext(BASE, api::handle);
-        server.setExecutor(executor);
-        server.start();
+        LocalRuntimeApi api = new LocalRuntimeApi(functionArn, clock);
+        api.server = LoopbackServer.start(0, "hover-runtime-api", api::handle);
         return api;
     }
 
     /** {@code host:port}, the value of {@code AWS_LAMBDA_RUNTIME_API}. */
     String address() {
-        return "127.0.0.1:" + server.getAddress().getPort();
+        return "127.0.0.1:" + server.port();
     }
 
     /** Queues an event for the runtime's next {@code next}. */
@@ -83,7 +71,9 @@ final class LocalRuntimeApi implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             String method = exchange.getRequestMethod();
-            if (method.equals("GET") && path.equals(INVOCATION + "next")) {
+            if (!path.startsWith(BASE + "/")) {
+                JsonExchange.send(exchange, 404, LambdaErrors.document("InvalidRequest", path + " is not the Runtime API"));
+            } else if (method.equals("GET") && path.equals(INVOCATION + "next")) {
                 next(exchange);
             } else if (method.equals("POST") && path.startsWith(INVOCATION) && path.endsWith("/response")) {
                 settle(exchange, path.substring(INVOCATION.length(), path.length() - "/response".length()), false);
@@ -156,7 +146,6 @@ final class LocalRuntimeApi implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

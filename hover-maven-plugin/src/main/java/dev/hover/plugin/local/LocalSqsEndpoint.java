@@ -5,13 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The part of SQS's API the Hover runtime calls, over {@link LocalQueues}, in SQS's own protocol (AWS
@@ -26,29 +21,22 @@ final class LocalSqsEndpoint implements AutoCloseable {
     /** SQS's limit on a message (256 KiB), which the runtime's messages must keep under on AWS too. */
     private static final int MAX_MESSAGE_BYTES = 256 * 1024;
 
-    private final HttpServer server;
-    private final ExecutorService executor;
     private final LocalQueues queues;
+    private LoopbackServer server;
 
-    private LocalSqsEndpoint(HttpServer server, ExecutorService executor, LocalQueues queues) {
-        this.server = server;
-        this.executor = executor;
+    private LocalSqsEndpoint(LocalQueues queues) {
         this.queues = queues;
     }
 
     static LocalSqsEndpoint start(LocalQueues queues) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        ExecutorService executor = Executors.newCachedThreadPool(Daemons.named("hover-run-sqs"));
-        LocalSqsEndpoint endpoint = new LocalSqsEndpoint(server, executor, queues);
-        server.createContext("/", endpoint::handle);
-        server.setExecutor(executor);
-        server.start();
+        LocalSqsEndpoint endpoint = new LocalSqsEndpoint(queues);
+        endpoint.server = LoopbackServer.start(0, "hover-run-sqs", endpoint::handle);
         return endpoint;
     }
 
     /** The value of {@code AWS_ENDPOINT_URL_SQS}. */
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.url();
     }
 
     String queueUrl(String queue) {
@@ -146,7 +134,6 @@ final class LocalSqsEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

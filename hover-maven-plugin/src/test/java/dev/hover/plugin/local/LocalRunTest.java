@@ -134,6 +134,18 @@ class LocalRunTest {
     }
 
     @Test
+    void answersAnEventOverLambdasLimitWithoutInvokingTheFunction() throws Exception {
+        byte[] body = new byte[HttpGateway.MAX_EVENT_BYTES];
+        HttpResponse<String> refused = client.send(HttpRequest.newBuilder(run.url().resolve("/echo"))
+                .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        // the body alone fits; base64-encoded in the event it does not
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).isEqualTo("{\"message\":\"Request Entity Too Large\"}");
+    }
+
+    @Test
     void runsADispatchedJobOnTheQueueFunctionAndRecordsOneThatFailsEveryTry() throws Exception {
         HttpResponse<String> charged = client.send(HttpRequest.newBuilder(run.url().resolve("/dispatch?order=7")).build(),
                 HttpResponse.BodyHandlers.ofString());
