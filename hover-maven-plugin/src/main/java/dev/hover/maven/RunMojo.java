@@ -9,6 +9,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -44,6 +45,10 @@ public class RunMojo extends StageImageMojo {
         }
         Path java = text(RUN_JAVA, runJava).map(Path::of)
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
+        if (!Files.isRegularFile(java) || !Files.isExecutable(java)) {
+            throw new ParameterException("-D" + RUN_JAVA + " is " + java + ", which is not an executable file; it takes"
+                    + " the path of a java executable, e.g. /usr/lib/jvm/java-21/bin/java");
+        }
         ProjectImageBuild projectBuild = projectBuild();
         StageManifest manifest = readManifest();
         BuildDescriptor build = currentBuild(projectBuild, manifest, "Running");

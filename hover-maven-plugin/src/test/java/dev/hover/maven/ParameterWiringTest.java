@@ -255,6 +255,24 @@ class ParameterWiringTest {
                 .hasMessage("hover:command needs the command line to run, e.g. -Dhover.command=\"reports:send --daily\"");
     }
 
+    @Test
+    @InjectMojo(goal = "run", pom = PLAIN)
+    void runTakesAPortAndAnExecutableJava(RunMojo mojo) throws Exception {
+        stage(project, "staging");
+        property("hover.stage", "staging");
+        property("hover.port", "70000");
+
+        assertThatThrownBy(() -> in(project, mojo).execute())
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("-Dhover.port is 70000; it takes a port, 1 to 65535");
+
+        property("hover.port", "8080");
+        property("hover.runJava", project.resolve("no-java").toString());
+        assertThatThrownBy(() -> in(project, mojo).execute())
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("-Dhover.runJava is " + project.resolve("no-java") + ", which is not an executable file");
+    }
+
     private void reactor(MavenProject... modules) {
         when(session.getProjects()).thenReturn(List.of(modules));
     }

@@ -71,7 +71,14 @@ final class HttpGateway implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
-            HttpAnswer answer = path.startsWith(ASSETS) ? asset(path) : invoke(exchange);
+            HttpAnswer answer;
+            try {
+                answer = path.startsWith(ASSETS) ? asset(path) : invoke(exchange);
+            } catch (RuntimeException e) {
+                // the function's container could not be started: API Gateway's answer to a failed integration
+                log.accept(exchange.getRequestMethod() + " " + path + ": " + e.getMessage());
+                answer = HttpAnswer.gatewayError(500, "Internal Server Error");
+            }
             send(exchange, answer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -68,6 +68,13 @@ public final class LocalRun implements AutoCloseable {
      */
     public static LocalRun start(StageManifest manifest, BuildDescriptor build, Path hoverDirectory, Path runDirectory,
                                  Options options, Consumer<String> log, Consumer<String> output) throws IOException {
+        Optional<RunState> running = RunState.read(runDirectory).filter(RunState::alive);
+        if (running.isPresent()) {
+            // a second run would lay the image out again under the first one's containers
+            throw new LocalRunException("hover:run of stage " + manifest.stage() + " is running already for this project"
+                    + " (process " + running.get().pid() + ", " + running.get().url() + "); perhaps you should stop it first,"
+                    + " or use it: mvn hover:command -Dhover.stage=" + manifest.stage() + " -Dhover.local");
+        }
         LocalImage image = LocalImage.layOut(build.image(), runDirectory.resolve("image"));
         Map<String, String> secrets = LocalSecrets.read(hoverDirectory, manifest.stage(), image.hasSecrets());
         ChildProcesses children = new ChildProcesses();

@@ -46,6 +46,11 @@ record RunState(String url, String control, String token, long pid) {
         Files.deleteIfExists(runDirectory.resolve(FILE_NAME));
     }
 
+    /** Whether the process that wrote it still runs (a killed run leaves its file behind). */
+    boolean alive() {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
     URI commandUri() {
         return URI.create(control + "/command");
     }

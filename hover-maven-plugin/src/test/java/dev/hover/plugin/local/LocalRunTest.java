@@ -192,6 +192,15 @@ class LocalRunTest {
     }
 
     @Test
+    void aSecondRunOfTheStageIsRefusedWhileTheFirstRuns() {
+        assertThatThrownBy(() -> LocalRun.start(build.manifest, build.descriptor, build.project.resolve(".hover"),
+                dir.resolve("run"), new LocalRun.Options(0, JAVA, Clock.systemUTC()), log::add, output::add))
+                .isInstanceOf(LocalRunException.class)
+                .hasMessageStartingWith("hover:run of stage local is running already for this project (process "
+                        + ProcessHandle.current().pid() + ", " + run.url() + ")");
+    }
+
+    @Test
     void saysSoWhenNoRunIsThereForACommand() {
         assertThatThrownBy(() -> new LocalCommand(line -> { }, System.out).run(dir.resolve("elsewhere"), "local", "greet"))
                 .isInstanceOf(LocalRunException.class)
