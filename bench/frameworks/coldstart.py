@@ -69,19 +69,31 @@ def packaged_manifest(path):
 
 def image_of(name):
     base = IT / name / 'target'
-    layout = base / 'it-unpacked'
+    java_home = JAVA_HOMES.get(name, os.environ.get('JAVA_HOME'))
+    java = str(Path(java_home) / 'bin' / 'java') if java_home else shutil.which('java')
+    image = image_at(name, base / 'it-unpacked', base / 'it-rootfs', java)
+    # as Lambda's function configuration would set them, for both runs
+    if name in PORT_VARIABLES:
+        image['function_environment'][PORT_VARIABLES[name]] = str(image['stage']['http']['port'])
+    return image
+
+
+def image_at(name, layout, rootfs, java):
+    """An image in OCI layout (`layout`) unpacked into `rootfs`, its entry point run with `java` in
+    the task root (a class path relative to it, as with a class-data archive, works too)."""
     blob = lambda digest: layout / 'blobs' / digest.replace(':', '/')
     manifest = json.loads(blob(json.loads((layout / 'index.json').read_text())['manifests'][0]['digest']).read_text())
     config = json.loads(blob(manifest['config']['digest']).read_text())
-    task_root = base / 'it-rootfs' / 'var' / 'task'
+    task_root = rootfs / 'var' / 'task'
     stage = packaged_manifest(task_root / 'hover' / 'stage.properties')
-    java_home = JAVA_HOMES.get(name, os.environ.get('JAVA_HOME'))
-    java = str(Path(java_home) / 'bin' / 'java') if java_home else shutil.which('java')
-    # as Lambda's function configuration would set them, for both runs
-    function_environment = {PORT_VARIABLES[name]: str(stage['http']['port'])} if name in PORT_VARIABLES else {}
-    entry = [java] + [arg.replace('/var/task', str(task_root)) for arg in config['config']['Entrypoint'][1:]]
+    entry = [arg.replace('/var/task', str(task_root)) for arg in config['config']['Entrypoint']]
+    # with secrets, /bin/sh -c '<script>' <java> …: the script runs the secrets JVM with $0, then execs "$0" "$@"
+    entry[3 if entry[0] == '/bin/sh' else 0] = java
+    # the image's own variables (PORT, SERVER_PORT, …), which Lambda gives every function, paths mapped
+    image_environment = dict(variable.replace('/var/task', str(task_root)).split('=', 1)
+                             for variable in config['config'].get('Env', []) if not variable.startswith('PATH='))
     return {'name': name, 'task_root': task_root, 'stage': stage, 'entry': entry,
-            'function_environment': function_environment}
+            'image_environment': image_environment, 'function_environment': {}}
 
 
 def alone_command(image):
@@ -96,10 +108,11 @@ def alone_command(image):
 
 
 def cpu_ms(pid):
-    """User + system CPU time of a process so far, from /proc/<pid>/stat."""
+    """User + system CPU time of a process so far and of its children that ended (an entry point's
+    secrets JVM), from /proc/<pid>/stat."""
     with open('/proc/%d/stat' % pid) as stat:
         fields = stat.read().rsplit(')', 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf('SC_CLK_TCK')
+    return sum(int(field) for field in fields[11:15]) * 1000 / os.sysconf('SC_CLK_TCK')
 
 
 def java_child(pid):
@@ -128,12 +141,16 @@ def wait_port_free(port):
 
 
 def run_alone(image, log):
-    port = image['stage']['http']['port']
-    path = image['stage']['http']['readinessPath']
     environment = dict(os.environ, **image['stage']['environment'], **image['function_environment'])
+    return run_until_answers(image['name'], alone_command(image), image['task_root'], environment,
+                             image['stage']['http']['port'], image['stage']['http']['readinessPath'], log)
+
+
+def run_until_answers(name, command, cwd, environment, port, path, log):
+    """Starts `command`; returns the wall time until GET `path` on `port` answered (below 500), None,
+    and the CPU time the process had used by then."""
     start = time.monotonic()
-    process = subprocess.Popen(alone_command(image), cwd=image['task_root'], env=environment, stdout=log, stderr=log,
-                               start_new_session=True)
+    process = subprocess.Popen(command, cwd=cwd, env=environment, stdout=log, stderr=log, start_new_session=True)
     try:
         while True:
             try:
@@ -146,24 +163,25 @@ def run_alone(image, log):
             except (ConnectionError, urllib.error.URLError, socket.timeout):
                 pass
             if process.poll() is not None:
-                sys.exit('%s exited by itself with %d; see %s' % (image['name'], process.returncode, log.name))
+                sys.exit('%s exited by itself with %d; see %s' % (name, process.returncode, log.name))
             time.sleep(0.005)
     finally:
         stop(process)
         wait_port_free(port)
 
 
-def run_rie(image, log):
+def run_rie(image, log, path=None):
     home = Path(os.environ.get('HOVER_LOCAL_AWS_HOME', REPO / '.local-aws'))
     rie = home / 'bin' / 'aws-lambda-rie'
     rie = str(rie) if rie.exists() else shutil.which('aws-lambda-rie')
     invoke_port = free_port()
     environment = {k: v for k, v in os.environ.items() if not k.startswith('AWS_')}
+    environment.update(image.get('image_environment', {}))
     environment.update(LAMBDA_TASK_ROOT=str(image['task_root']), HOVER_FUNCTION_TYPE='http', HOVER_STAGE='staging',
                        AWS_LAMBDA_FUNCTION_NAME='demo-staging-http', AWS_LAMBDA_FUNCTION_TIMEOUT='120',
                        AWS_REGION='us-east-1', AWS_ACCESS_KEY_ID='testing', AWS_SECRET_ACCESS_KEY='testing')
     environment.update(image['function_environment'])
-    path = image['stage']['http']['readinessPath']
+    path = path or image['stage']['http']['readinessPath']
     event = json.dumps({'version': '2.0', 'routeKey': '$default', 'rawPath': path, 'rawQueryString': '',
                         'headers': {'host': 'example.com'}, 'isBase64Encoded': False,
                         'requestContext': {'http': {'method': 'GET', 'path': path, 'protocol': 'HTTP/1.1',

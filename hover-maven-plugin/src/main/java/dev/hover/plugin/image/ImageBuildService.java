@@ -36,6 +36,8 @@ import java.util.function.Function;
  * tar), then records all of it in {@code target/hover/<stage>/build.json} for deploy.
  */
 public final class ImageBuildService {
+    /** The value of each of the stage's secrets in the class-data archive's training run. */
+    static final String SECRET_PLACEHOLDER = "hover-training-placeholder";
     private final BuildLog log;
     private final NetworkSettings network;
 
@@ -236,12 +238,36 @@ public final class ImageBuildService {
         environment.put("HOVER_MANIFEST", packaged.toAbsolutePath().toString());
         // the template's variable: the http function's cold start is the one trained
         environment.put("HOVER_FUNCTION_TYPE", "http");
+        environment.putAll(secretPlaceholders(request));
         String baseImage = baseImage(manifest.java().baseImage(), request.application().projectDirectory());
         return new ClassDataArchive.Training(baseImage, manifest.java().architecture(),
                 JavaExecutable.forBaseImage(baseImage, request.javaExecutable()),
                 plan -> jvmOptions(plan, manifest), environment, PackagedManifest.Http.DEFAULT_READY_TIMEOUT_SECONDS,
                 inputs.fingerprint(), request.buildDirectory().resolve("class-data"),
                 request.cacheDirectory().resolve("base-images"), request.lastBuild().directory().resolve("class-data"));
+    }
+
+    /**
+     * The stage's secrets as the entry point would give them to the runtime, each with a placeholder
+     * for its value: the build does not decrypt them. An application that only keeps a secret at
+     * start (a key for later calls) starts; one that uses it to connect somewhere fails its
+     * training, and the image has no archive.
+     */
+    private static Map<String, String> secretPlaceholders(Request request) {
+        Path secrets = secretsFile(request.application().projectDirectory(), request.manifest().stage());
+        if (!Files.isRegularFile(secrets)) {
+            return Map.of();
+        }
+        Map<String, String> placeholders = new LinkedHashMap<>();
+        try {
+            List<String> names = EncryptedSecretsFile.parse(Files.readString(secrets),
+                    SecretsPaths.encryptedFile(request.manifest().stage())).keyNames();
+            placeholders.put(LaunchCommand.SECRET_NAMES_VARIABLE, String.join(" ", names));
+            names.forEach(name -> placeholders.put(name, SECRET_PLACEHOLDER));
+        } catch (IOException | SecretsException e) {
+            // the image build reads the file again and says what is wrong with it
+        }
+        return placeholders;
     }
 
     private static int freePort() {

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The class-data archive: trained by the build with the base image's own JVM, in its own layer,
  * used by that JVM when the image's entry point starts under AWS's Runtime Interface Emulator
  * (its class loading log says where each class came from), the same archive again for the same
- * inputs, and no archive, with a note, from a base image without a JVM.
+ * inputs, and no archive, with a note, from a base image without a JVM. The stage has secrets:
+ * the training gives the application a placeholder for each.
  */
 class ClassDataArchiveTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,9 +44,8 @@ class ClassDataArchiveTest {
 
     @BeforeAll
     static void createProject() throws Exception {
+        // with the stage's secrets, which the training replaces with placeholders (it decrypts nothing)
         project = SampleProject.create(dir.resolve("project"), 8080);
-        // the training runs without the stage's secrets; the container would decrypt them with KMS
-        Files.delete(project.directory.resolve(".hover/staging-secrets.env"));
         runtime = TestRuntime.dependencies(Files.createDirectories(dir.resolve("runtime")));
     }
 
@@ -58,11 +58,15 @@ class ClassDataArchiveTest {
         assertThat(log.info).anyMatch(line -> line.startsWith("Class-data archive: trained with the base image's Java 17 in "));
         assertThat(build.image().layers()).extracting(ImageSpec.Layer::name).containsExactly("release-dependencies",
                 "snapshot-dependencies", "hover-runtime", "resources", "classes", ClassDataArchive.LAYER, "hover-stage");
+        // the JVM command after the secrets step (which needs KMS: this test gives the JVM the secret itself)
         List<String> entrypoint = build.image().entrypoint();
-        assertThat(entrypoint).startsWith(TestImages.JAVA).contains("-XX:SharedArchiveFile=/var/task/hover/app.jsa")
+        assertThat(entrypoint.get(0)).isEqualTo("/bin/sh");
+        assertThat(entrypoint.get(2)).contains(" -cp 'hover/runtime/");
+        List<String> jvm = entrypoint.subList(3, entrypoint.size());
+        assertThat(jvm).startsWith(TestImages.JAVA).contains("-XX:SharedArchiveFile=/var/task/hover/app.jsa")
                 .endsWith("dev.hover.runtime.Bootstrap");
         // relative to the working directory, the image's task root, as in the training
-        assertThat(entrypoint.get(entrypoint.indexOf("-cp") + 1)).startsWith("hover/runtime/")
+        assertThat(jvm.get(jvm.indexOf("-cp") + 1)).startsWith("hover/runtime/")
                 .contains(":app/resources.jar:app/classes.jar:lib/release-lib-1.2.0.jar");
 
         Path root = dir.resolve("rootfs");
@@ -70,12 +74,14 @@ class ClassDataArchiveTest {
         Path taskRoot = root.resolve("var/task");
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", taskRoot.toString()));
         command.add(root.resolve(TestImages.JAVA.substring(1)).toString());
-        command.addAll(entrypoint.subList(1, entrypoint.size()));
+        command.addAll(jvm.subList(1, jvm.size()));
         command.set(command.indexOf("-XX:SharedArchiveFile=/var/task/hover/app.jsa"),
                 "-XX:SharedArchiveFile=" + taskRoot.resolve("hover/app.jsa"));
         try (EmulatedFunction function = LocalAws.rie().start(command, Map.of(
                 "LAMBDA_TASK_ROOT", taskRoot.toString(),
                 "HOVER_FUNCTION_TYPE", "http",
+                "HOVER_SECRETS", "API_KEY",
+                "API_KEY", "decrypted-by-the-secrets-jvm",
                 "JAVA_TOOL_OPTIONS", "-Xlog:class+load=info",
                 "AWS_LAMBDA_FUNCTION_TIMEOUT", "30"))) {
             JsonNode response = JSON.readTree(function.invoke(EVENT));
