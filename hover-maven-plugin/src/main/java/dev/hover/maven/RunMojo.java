@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * Runs the stage on this machine with Lambda's semantics, without Docker or an AWS account (docs/run.md):
@@ -58,6 +59,7 @@ public class RunMojo extends StageImageMojo {
                 progress()::plain, System.out::println)) {
             progress().plain("Stage " + stage() + " (build " + build.buildId() + ") answers on " + run.url()
                     + "; Ctrl-C stops it");
+            result(Map.of("url", run.url().toString(), "buildId", build.buildId()));
             run.awaitClose();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
