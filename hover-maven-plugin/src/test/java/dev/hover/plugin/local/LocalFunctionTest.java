@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One local function's container with Lambda's semantics, driven by {@link ScriptedRuntime} through the
  * plugin's Runtime API: the deadline, a timeout, a crash, an init error, a container that retires,
- * an oversized answer, {@code restore/next}.
+ * an oversized answer, {@code restore/next}, closing (what the shutdown hook does on Ctrl-C).
  */
 class LocalFunctionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -119,6 +120,16 @@ class LocalFunctionTest {
 
         assertThat(big.functionError()).contains("Unhandled");
         assertThat(JSON.readTree(big.payload()).path("errorType").asText()).isEqualTo("Function.ResponseSizeTooLarge");
+    }
+
+    @Test
+    void closingStopsTheContainersProcess() throws Exception {
+        LocalFunction echo = function("echo", Duration.ofSeconds(5));
+        long pid = JSON.readTree(echo.invoke(event("one")).payload()).path("pid").asLong();
+
+        echo.close();
+
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isIn(Optional.empty(), Optional.of(false));
     }
 
     @Test
