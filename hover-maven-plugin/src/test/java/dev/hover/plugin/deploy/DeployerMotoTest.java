@@ -1,26 +1,9 @@
 package dev.hover.plugin.deploy;
 
-import dev.hover.plugin.network.NetworkSettings;
-import dev.hover.plugin.network.Proxies;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hover.model.Names;
 import dev.hover.model.StageManifest;
-import dev.hover.plugin.aws.AwsClients;
-import dev.hover.plugin.aws.Stacks;
-import dev.hover.plugin.events.ConsoleListener;
-import dev.hover.plugin.events.Progress;
 import dev.hover.plugin.image.BuildDescriptor;
-import dev.hover.plugin.image.TestImages;
-import dev.hover.plugin.lease.StageLease;
-import dev.hover.testsupport.LocalAws;
-import dev.hover.testsupport.LocalRegistry;
-import dev.hover.testsupport.MotoServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.ecr.EcrClient;
@@ -28,126 +11,17 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The deploy end to end against moto: every check goes through the AWS APIs. */
-class DeployerMotoTest {
-    private static final String REGION = "us-east-1";
-    private static final Names NAMES = new Names(SampleStage.NAME);
-    /** moto applies a stack within the request; a stack still in progress after this is stuck. */
-    private static final Duration STACK_TIMEOUT = Duration.ofSeconds(5);
-    private static final String OK_WARM = "{\"warmed\": 1}";
-
-    /** A template moto refuses to apply: it adds a function whose role is not an ARN. */
-    private static final TemplateSource BAD_ROLE = (m, image, buildId) -> new SampleStageTemplate().render(m, image, buildId)
-            .replace("\"Resources\":{", "\"Resources\":{\"BrokenFunction\":{\"Type\":\"AWS::Lambda::Function\","
-                    + "\"Properties\":{\"FunctionName\":\"shop-dev-broken\",\"PackageType\":\"Image\","
-                    + "\"Code\":{\"ImageUri\":\"" + image + "\"},\"Role\":\"not-a-role\"}},");
-
-    private static MotoServer moto;
-    private static LocalRegistry registry;
-    private static String baseImage;
-
-    @TempDir
-    static Path shared;
-
-    @TempDir
-    Path dir;
-
-    private AwsClients clients;
-    private final List<String> output = new ArrayList<>();
-
-    @BeforeAll
-    static void startMotoAndRegistry() throws Exception {
-        moto = LocalAws.moto();
-        moto.applyToSystemProperties();
-        registry = LocalAws.registry();
-        baseImage = TestImages.pushBase(shared, registry.hostPort() + "/hover-test/base:1");
-    }
-
-    /** The stage's {@code java.repository}: the local registry, while the AWS APIs go to moto. */
-    static String repository() {
-        return registry.hostPort() + "/" + SampleStage.NAME;
-    }
-
-    private BuildDescriptor build(String buildId) {
-        return SampleStage.build(dir, buildId, baseImage);
-    }
-
-    @BeforeEach
-    void freshAccount() {
-        moto.reset();
-        moto.useSimpleLambdaBackend();
-        clients = new AwsClients(REGION, DefaultCredentialsProvider.builder().build(), Proxies.none());
-    }
-
-    @AfterEach
-    void closeClients() {
-        clients.close();
-    }
-
-    private DeploySummary deploy(StageManifest manifest, BuildDescriptor build, boolean dryRun, TemplateSource templates) {
-        return deploy(manifest, build, dryRun, templates,
-                new JibImagePublisher(dir.resolve("layers-cache"), true, NetworkSettings.none(), new ConsoleBuildLog(output)));
-    }
-
-    private DeploySummary deploy(StageManifest manifest, BuildDescriptor build, boolean dryRun, TemplateSource templates,
-                                 ImagePublisher images) {
-        output.clear();
-        return deploy(new DeployRequest(manifest, build, dryRun, STACK_TIMEOUT, false), templates, images,
-                Clock.systemUTC(), output);
-    }
-
-    private DeploySummary deploy(DeployRequest request, TemplateSource templates, ImagePublisher images, Clock clock,
-                                 List<String> lines) {
-        StageAws aws = StageAws.of(clients, request.manifest());
-        // moto applies stacks within the request: poll it quickly
-        StageAws quick = new StageAws(aws.region(), aws.identity(), aws.repositories(), aws.bucket(),
-                new Stacks(clients.cloudFormation(), Duration.ofMillis(200)), aws.functions());
-        Deployer deployer = new Deployer(quick, images, templates, Progress.to(new ConsoleListener(lines::add, line -> { }, false, ZoneOffset.UTC)), clock);
-        return deployer.deploy(request, "test credentials");
-    }
-
-    private DeploySummary deploy(StageManifest manifest, BuildDescriptor build) {
-        return deploy(manifest, build, false, new SampleStageTemplate());
-    }
-
-    /** What the new version answers, in order: the warmer, then the one deploy command. */
-    private static void answerWarmerAndCommands() {
-        moto.queueLambdaResults(REGION, List.of(OK_WARM, "{\"exitCode\": 0, \"output\": \"\"}"));
-    }
-
-    /** Deploys build b1 successfully; returns the versions it made live. */
-    private Map<String, String> releaseFirstBuild(StageManifest manifest) {
-        answerWarmerAndCommands();
-        deploy(manifest, build("b1"));
-        return liveVersions(manifest);
-    }
-
-    private Map<String, String> liveVersions(StageManifest manifest) {
-        Map<String, String> live = new LinkedHashMap<>();
-        LambdaClient lambda = clients.lambda();
-        for (String fn : StageFunctions.of(manifest)) {
-            live.put(fn, lambda.getAlias(r -> r.functionName(fn).name(Names.LIVE_ALIAS)).functionVersion());
-        }
-        return live;
-    }
-
+class DeployerMotoTest extends MotoDeployTest {
     @Test
     void aFirstDeployCreatesEverythingAndReleasesEveryFunction() throws Exception {
         StageManifest manifest = SampleStage.manifest();
@@ -455,118 +329,5 @@ class DeployerMotoTest {
         var stack = clients.cloudFormation().describeStacks(r -> r.stackName(NAMES.stack())).stacks().get(0);
         assertThat(stack.stackStatusAsString()).isEqualTo("CREATE_COMPLETE");
         assertThat(stack.roleARN()).isEqualTo("arn:aws:iam::123456789012:role/shop-dev-cloudformation");
-    }
-
-    /** One deploy of the race below: its build, what it printed, and how it ended. */
-    private record Racer(String buildId, List<String> lines, DeploySummary summary, Throwable failure) {
-    }
-
-    @Test
-    void twoDeploysStartedTogetherOneProceedsTheOtherFailsFastNamingTheHolder() {
-        StageManifest manifest = SampleStage.manifest();
-        String caller = clients.sts().getCallerIdentity().arn();
-        for (int round = 1; round <= 5; round++) {
-            answerWarmerAndCommands();
-            CyclicBarrier start = new CyclicBarrier(2);
-            List<CompletableFuture<Racer>> racers = new ArrayList<>();
-            for (String side : List.of("a", "b")) {
-                String buildId = "r" + round + side;
-                BuildDescriptor build = newImage(buildId);
-                ImagePublisher images = new JibImagePublisher(dir.resolve("cache-" + side), true, NetworkSettings.none(),
-                        new ConsoleBuildLog(new ArrayList<>()));
-                racers.add(CompletableFuture.supplyAsync(() -> {
-                    List<String> lines = new CopyOnWriteArrayList<>();
-                    try {
-                        start.await();
-                        return new Racer(buildId, lines, deploy(new DeployRequest(manifest, build, false, STACK_TIMEOUT, false),
-                                new SampleStageTemplate(), images, Clock.systemUTC(), lines), null);
-                    } catch (Exception e) {
-                        return new Racer(buildId, lines, null, e);
-                    }
-                }, Executors.newSingleThreadExecutor()));
-            }
-            List<Racer> ended = racers.stream().map(CompletableFuture::join).toList();
-
-            List<Racer> released = ended.stream().filter(r -> r.summary() != null && r.summary().released()).toList();
-            assertThat(released).as("round %d: exactly one deploy proceeds (%s)", round, ended).hasSize(1);
-            Racer winner = released.get(0);
-            Racer loser = ended.stream().filter(r -> r != winner).findFirst().orElseThrow();
-            assertThat(loser.failure()).as("round %d", round).isInstanceOf(DeployException.class)
-                    .hasMessageContaining("The stage dev is being changed right now: the deploy of build " + winner.buildId()
-                            + " by " + caller)
-                    .hasMessageContaining("s3://" + NAMES.assetsBucket() + "/" + StageLease.KEY)
-                    .hasMessageContaining("-Dhover.breakLease");
-            // it failed at the lease: it read, pushed, uploaded and changed nothing
-            assertThat(loser.lines()).noneMatch(line -> line.contains("==> Current release") || line.contains("==> Image"));
-            assertThat(SummaryFormat.text(winner.summary())).first().asString().startsWith("Released");
-            // what printed Released. is what live points at, on every function
-            liveVersions(manifest).forEach((fn, version) -> assertThat(clients.lambda()
-                    .getFunctionConfiguration(r -> r.functionName(fn).qualifier(version)).description())
-                    .isEqualTo("hover build " + winner.buildId()));
-            assertThat(clients.s3().listObjectsV2(r -> r.bucket(NAMES.assetsBucket()).prefix("hover/")).contents())
-                    .as("the lease is released").isEmpty();
-        }
-    }
-
-    /** A build in a directory of its own: its own class file, so an image no earlier build has. */
-    private BuildDescriptor newImage(String buildId) {
-        return SampleStage.build(dir.resolve(buildId), buildId, baseImage);
-    }
-
-    /** A lease as a deploy killed after taking it leaves it: nobody releases it, and its renewals stop with the process. */
-    private StageLease leaseOfAKilledDeploy(StageManifest manifest, List<String> itsWarnings) {
-        return StageLease.take(StageAws.of(clients, manifest).bucket(), new StageLease.Claim("dev", "deploy", Optional.of("b2"),
-                "arn:aws:iam::123456789012:user/ci", "ci@runner-7", "deploy again"), false, Clock.systemUTC(), itsWarnings::add);
-    }
-
-    @Test
-    void aKilledDeploysLeaseLapsesAfterItsTimeToLive() {
-        StageManifest manifest = SampleStage.manifest();
-        releaseFirstBuild(manifest);
-        StageLease killed = leaseOfAKilledDeploy(manifest, new ArrayList<>());
-        try {
-            answerWarmerAndCommands();
-            assertThatThrownBy(() -> deploy(manifest, newImage("b3")))
-                    .isInstanceOf(DeployException.class)
-                    .hasMessageContaining("the deploy of build b2 by arn:aws:iam::123456789012:user/ci (ci@runner-7) since")
-                    .hasMessageContaining("its lease lapses by itself at " + killed.record().expires());
-
-            Clock afterItLapsed = Clock.offset(Clock.systemUTC(), StageLease.TTL.plusSeconds(1));
-            output.clear();
-            DeploySummary summary = deploy(new DeployRequest(manifest, newImage("b3"), false, STACK_TIMEOUT, false),
-                    new SampleStageTemplate(), new JibImagePublisher(dir.resolve("layers-cache"), true, NetworkSettings.none(), new ConsoleBuildLog(output)),
-                    afterItLapsed, output);
-
-            assertThat(summary.released()).isTrue();
-            assertThat(output).anyMatch(line -> line.contains("warning: took over the lapsed lease of the deploy of build b2 by "
-                    + "arn:aws:iam::123456789012:user/ci (ci@runner-7)"));
-        } finally {
-            killed.close();
-        }
-    }
-
-    @Test
-    void aLeaseThatHasNotLapsedIsBrokenOnRequestAndADryRunNamesItsHolder() {
-        StageManifest manifest = SampleStage.manifest();
-        releaseFirstBuild(manifest);
-        List<String> killedWarnings = new ArrayList<>();
-        StageLease killed = leaseOfAKilledDeploy(manifest, killedWarnings);
-
-        deploy(manifest, newImage("b3"), true, new SampleStageTemplate());
-        assertThat(output).anyMatch(line -> line.contains("done Lease: held by the deploy of build b2 by "
-                + "arn:aws:iam::123456789012:user/ci (ci@runner-7)") && line.contains("what this dry run shows may change"));
-
-        answerWarmerAndCommands();
-        output.clear();
-        DeploySummary summary = deploy(new DeployRequest(manifest, newImage("b3"), false, STACK_TIMEOUT, true),
-                new SampleStageTemplate(), new JibImagePublisher(dir.resolve("layers-cache"), true, NetworkSettings.none(), new ConsoleBuildLog(output)),
-                Clock.systemUTC(), output);
-
-        assertThat(summary.released()).isTrue();
-        assertThat(output).anyMatch(line -> line.contains("warning: broke the lease of the deploy of build b2 by "
-                + "arn:aws:iam::123456789012:user/ci (ci@runner-7)") && line.contains("-Dhover.breakLease"));
-        // the broken holder, were it still running, would not release (or delete) a lease that is no longer its own
-        killed.close();
-        assertThat(killedWarnings).singleElement().asString().contains("was not released: it had been taken over");
     }
 }

@@ -45,7 +45,7 @@ final class SampleStage {
     }
 
     static StageManifest manifest(int httpMemory, List<String> queueFunctions, List<String> deployCommands) {
-        return manifest(httpMemory, queueFunctions, deployCommands, Optional.of(DeployerMotoTest.repository()));
+        return manifest(httpMemory, queueFunctions, deployCommands, Optional.of(MotoDeployTest.repository()));
     }
 
     static StageManifest manifest() {
