@@ -5,33 +5,26 @@ import dev.hover.runtime.http.ApiGatewayEvents;
 import dev.hover.runtime.net.HttpConnection;
 import dev.hover.runtime.net.HttpResponse;
 import dev.hover.runtime.net.RequestHead;
-import dev.hover.runtime.secrets.MotoSealedFiles;
-import dev.hover.secrets.StageBinding;
 import dev.hover.testsupport.LocalAws;
 import dev.hover.testsupport.MotoServer;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -80,9 +73,9 @@ public final class RuntimeBench {
             case "coldstart" -> coldStart(iterations);
             case "runtimeapi" -> runtimeApi(iterations);
             case "awsclient" -> awsClient(iterations);
-            case "snapstart" -> snapStart(iterations, args.length > 2 ? Integer.parseInt(args[2]) : 200,
+            case "snapstart" -> SnapStartBench.run(iterations, args.length > 2 ? Integer.parseInt(args[2]) : 200,
                     args.length > 3 ? Integer.parseInt(args[3]) : 20);
-            case "secrets" -> secrets(iterations);
+            case "secrets" -> SecretsBench.run(iterations);
             default -> throw new IllegalArgumentException("modes: overhead, rie, coldstart, runtimeapi, awsclient, snapstart, secrets");
         }
     }
@@ -109,18 +102,18 @@ public final class RuntimeBench {
                         long directNanos = directGet(direct, head, path + "?a=1&b=2", appPort);
                         if (i == -warmup) {
                             System.out.printf("first GET %s after the cold start: via runtime %.3f ms, then direct %.3f ms%n",
-                                    path, ms(runtimeNanos), ms(directNanos));
+                                    path, BenchNumbers.ms(runtimeNanos), BenchNumbers.ms(directNanos));
                         }
                         if (i >= 0) {
                             viaRuntime[i] = runtimeNanos;
                             straight[i] = directNanos;
                         }
                     }
-                    report("GET " + path + " via runtime (next handed out → response read)", viaRuntime);
-                    report("GET " + path + " straight to the application", straight);
+                    BenchNumbers.report("GET " + path + " via runtime (next handed out → response read)", viaRuntime);
+                    BenchNumbers.report("GET " + path + " straight to the application", straight);
                     System.out.printf("runtime overhead %s: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms (differences of percentiles)%n",
-                            path, ms(pct(viaRuntime, 50) - pct(straight, 50)), ms(pct(viaRuntime, 90) - pct(straight, 90)),
-                            ms(pct(viaRuntime, 99) - pct(straight, 99)));
+                            path, BenchNumbers.ms(BenchNumbers.pct(viaRuntime, 50) - BenchNumbers.pct(straight, 50)), BenchNumbers.ms(BenchNumbers.pct(viaRuntime, 90) - BenchNumbers.pct(straight, 90)),
+                            BenchNumbers.ms(BenchNumbers.pct(viaRuntime, 99) - BenchNumbers.pct(straight, 99)));
                 }
             } finally {
                 runtime.destroy();
@@ -152,93 +145,6 @@ public final class RuntimeBench {
                     throw e;
                 }
                 Thread.sleep(5);
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- snapstart
-
-    private static final String PRIMED_TARGET = "/echo?a=1&b=2";
-
-    /**
-     * @param runs alternating primed and unprimed runtimes, each a new JVM
-     * @param warm requests after the first; the warm figure is the median of their second half
-     * @param primeRounds {@code http.prime-rounds}: how often the readiness path and the target are primed
-     */
-    private static void snapStart(int runs, int warm, int primeRounds) throws Exception {
-        long[][] first = new long[2][runs];
-        long[][] warmMedian = new long[2][runs];
-        long[][] afterPause = new long[2][runs];
-        String[] kinds = {"primed (snap-start, " + primeRounds + " rounds)", "unprimed (on-demand)"};
-        // this JVM's own side of the exchange (the Runtime API stand-in) is cold in its first run:
-        // one run of each kind first, not counted
-        for (int k = 0; k < 2; k++) {
-            firstAndWarm(k == 0, warm, primeRounds);
-        }
-        for (int i = 0; i < runs; i++) {
-            for (int k = 0; k < 2; k++) {
-                long[] sample = firstAndWarm(k == 0, warm, primeRounds);
-                first[k][i] = sample[0];
-                warmMedian[k][i] = sample[1];
-                afterPause[k][i] = sample[2];
-                System.out.printf("run %d %s: first %.3f ms, warm median %.3f ms (ratio %.2f×), warm after a pause %.3f ms"
-                        + " (ratio %.2f×)%n", i + 1, kinds[k], ms(sample[0]), ms(sample[1]), (double) sample[0] / sample[1],
-                        ms(sample[2]), (double) sample[0] / sample[2]);
-            }
-        }
-        for (int k = 0; k < 2; k++) {
-            report(kinds[k] + ": first request", first[k]);
-            report(kinds[k] + ": warm request (median of each run's second half)", warmMedian[k]);
-            report(kinds[k] + ": warm request after a " + PAUSE_MILLIS + " ms pause", afterPause[k]);
-            reportRatios(kinds[k] + ": first / warm", first[k], warmMedian[k]);
-            reportRatios(kinds[k] + ": first / warm after a pause", first[k], afterPause[k]);
-        }
-    }
-
-    /** The first request follows the restore's idle time; a warm request after as long an idle time is its fair peer. */
-    private static final long PAUSE_MILLIS = 200;
-
-    private static void reportRatios(String what, long[] numerators, long[] denominators) {
-        double[] sorted = new double[numerators.length];
-        for (int i = 0; i < sorted.length; i++) {
-            sorted[i] = (double) numerators[i] / denominators[i];
-        }
-        Arrays.sort(sorted);
-        System.out.printf("%s, median of %d runs %.2f× (min %.2f×, max %.2f×)%n", what, sorted.length,
-                sorted[(sorted.length - 1) / 2], sorted[0], sorted[sorted.length - 1]);
-    }
-
-    /** @return for one new runtime: the first request's nanoseconds, the warm median's, and a warm request's after a pause */
-    private static long[] firstAndWarm(boolean primed, int warm, int primeRounds) throws Exception {
-        int appPort = freePort();
-        byte[] event = ApiGatewayEvents.request("GET", "/echo").query("a=1&b=2").header("accept", "text/plain")
-                .header("user-agent", "bench").json().getBytes(StandardCharsets.UTF_8);
-        try (FakeRuntimeApi api = new FakeRuntimeApi()) {
-            Path root = Files.createTempDirectory("hover-bench-");
-            writeManifest(root, new PackagedManifest.Http(appPort, "/health", 1, 60,
-                    primed ? List.of(PRIMED_TARGET) : List.of(), primeRounds), appPort);
-            Process runtime = startBootstrap(root, appPort, api.port(), primed ? "snap-start" : "on-demand");
-            try {
-                if (primed) {
-                    api.answerRestoreNext();
-                }
-                api.awaitConnection();
-                Thread.sleep(PAUSE_MILLIS);
-                long first = api.invoke(event);
-                long[] warmed = new long[warm];
-                for (int i = 0; i < warm; i++) {
-                    warmed[i] = api.invoke(event);
-                }
-                Thread.sleep(PAUSE_MILLIS);
-                long paused = api.invoke(event);
-                if (System.getenv("BENCH_DEBUG") != null) {
-                    System.out.printf("  first three: %.3f %.3f %.3f ms; log:%n%s%n", ms(first), ms(warmed[0]), ms(warmed[1]),
-                            Files.readString(root.resolve("runtime.log")));
-                }
-                return new long[] {first, pct(Arrays.copyOfRange(warmed, warm / 2, warm), 50), paused};
-            } finally {
-                runtime.destroy();
-                runtime.waitFor(5, TimeUnit.SECONDS);
             }
         }
     }
@@ -277,10 +183,10 @@ public final class RuntimeBench {
                     straight[i] = directNanos;
                 }
             }
-            report("GET /health through aws-lambda-rie → runtime → application", viaRie);
-            report("GET /health straight to the application", straight);
-            System.out.printf("ratio rie/direct: p50 %.1f×, p99 %.1f×%n", (double) pct(viaRie, 50) / pct(straight, 50),
-                    (double) pct(viaRie, 99) / pct(straight, 99));
+            BenchNumbers.report("GET /health through aws-lambda-rie → runtime → application", viaRie);
+            BenchNumbers.report("GET /health straight to the application", straight);
+            System.out.printf("ratio rie/direct: p50 %.1f×, p99 %.1f×%n", (double) BenchNumbers.pct(viaRie, 50) / BenchNumbers.pct(straight, 50),
+                    (double) BenchNumbers.pct(viaRie, 99) / BenchNumbers.pct(straight, 99));
         } finally {
             rie.destroy();
             rie.waitFor(5, TimeUnit.SECONDS);
@@ -320,12 +226,12 @@ public final class RuntimeBench {
             alone[i] = app[0];
             aloneCpu[i] = app[1];
         }
-        report("launch → ready (wall), runtime starting the application", viaRuntime);
-        report("launch → ready (wall), application alone", alone);
-        report("launch → ready (CPU), runtime starting the application", viaRuntimeCpu);
-        report("launch → ready (CPU), application alone", aloneCpu);
+        BenchNumbers.report("launch → ready (wall), runtime starting the application", viaRuntime);
+        BenchNumbers.report("launch → ready (wall), application alone", alone);
+        BenchNumbers.report("launch → ready (CPU), runtime starting the application", viaRuntimeCpu);
+        BenchNumbers.report("launch → ready (CPU), application alone", aloneCpu);
         System.out.printf("runtime's share of cold start: median %.0f ms wall, %.0f ms CPU (medians' differences)%n",
-                ms(pct(viaRuntime, 50) - pct(alone, 50)), ms(pct(viaRuntimeCpu, 50) - pct(aloneCpu, 50)));
+                BenchNumbers.ms(BenchNumbers.pct(viaRuntime, 50) - BenchNumbers.pct(alone, 50)), BenchNumbers.ms(BenchNumbers.pct(viaRuntimeCpu, 50) - BenchNumbers.pct(aloneCpu, 50)));
     }
 
     private static long cpuNanos(Process process) {
@@ -398,8 +304,8 @@ public final class RuntimeBench {
                     urlConnection[i] = urlNanos;
                 }
             }
-            report("next + response, runtime's socket client", socket);
-            report("next + response, HttpURLConnection", urlConnection);
+            BenchNumbers.report("next + response, runtime's socket client", socket);
+            BenchNumbers.report("next + response, HttpURLConnection", urlConnection);
         }
     }
 
@@ -460,7 +366,7 @@ public final class RuntimeBench {
         }
         for (int v = 0; v < variants.length; v++) {
             for (int p = 0; p < parts.length; p++) {
-                report(variants[v] + ": " + parts[p], samples[v][p]);
+                BenchNumbers.report(variants[v] + ": " + parts[p], samples[v][p]);
             }
         }
         for (String variant : variants) {
@@ -491,19 +397,19 @@ public final class RuntimeBench {
 
     // ---------------------------------------------------------------- plumbing
 
-    private static Process startBootstrap(int appPort, int apiPort) throws IOException {
+    static Process startBootstrap(int appPort, int apiPort) throws IOException {
         Path root = Files.createTempDirectory("hover-bench-");
         writeManifest(root, appPort);
         return startBootstrap(root, appPort, apiPort, "on-demand");
     }
 
-    private static Process startBootstrap(Path root, int appPort, int apiPort, String initializationType) throws IOException {
+    static Process startBootstrap(Path root, int appPort, int apiPort, String initializationType) throws IOException {
         return startLaunchCommand(runtimeCommand(false), root, appPort, apiPort,
                 Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", initializationType));
     }
 
     /** The image's launch command with this JVM's java and the runtime's class path. */
-    private static List<String> runtimeCommand(boolean secrets) {
+    static List<String> runtimeCommand(boolean secrets) {
         List<String> classpath = List.of(runtimeClasspath());
         return LaunchCommand.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), JVM_OPTIONS,
                 classpath, secrets ? classpath : List.of());
@@ -515,7 +421,7 @@ public final class RuntimeBench {
     }
 
     /** As the image starts it: the manifest's environment (SAMPLE_PORT) in the process environment. */
-    private static Process startLaunchCommand(List<String> command, Path root, int appPort, int apiPort,
+    static Process startLaunchCommand(List<String> command, Path root, int appPort, int apiPort,
                                               Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(root.resolve("runtime.log").toFile());
@@ -526,69 +432,11 @@ public final class RuntimeBench {
         return builder.start();
     }
 
-    // ---------------------------------------------------------------- secrets
-
-    /**
-     * The price of putting the secrets into the environment with a JVM of their own: the launch
-     * command of a stage with one secret against the runtime's JVM alone with the secret already
-     * in its environment (what the launch command gives it), alternating; and what the secrets JVM
-     * reports of its own time.
-     */
-    private static void secrets(int runs) throws Exception {
-        MotoServer moto = LocalAws.moto();
-        moto.applyToSystemProperties();
-        Path root = Files.createTempDirectory("hover-bench-");
-        int appPort = freePort();
-        writeManifest(root, appPort);
-        try (KmsClient kms = KmsClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
-            new MotoSealedFiles(kms).write(root.resolve("hover/secrets.env"), new StageBinding("bench-bench", "bench"),
-                    "BENCH_TOKEN=tok-123\n");
-        }
-        Map<String, String> environment = new HashMap<>(moto.environment());
-        Map<String, String> decrypted = new HashMap<>(environment);
-        decrypted.put("BENCH_TOKEN", "tok-123");
-        decrypted.put(LaunchCommand.SECRET_NAMES_VARIABLE, "BENCH_TOKEN");
-        long[] launched = new long[runs];
-        long[] given = new long[runs];
-        long[] secretsJvm = new long[runs];
-        long[] secretsJvmMain = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            launched[i] = untilFirstNext(runtimeCommand(true), root, appPort, environment);
-            String line = Files.readAllLines(root.resolve("runtime.log")).stream()
-                    .filter(l -> l.contains(" decrypted in ")).findFirst().orElseThrow();
-            // "…: 1 decrypted in T ms (process start to main M ms), …"
-            secretsJvm[i] = Long.parseLong(line.replaceAll(".* decrypted in (\\d+) ms.*", "$1")) * 1_000_000;
-            secretsJvmMain[i] = Long.parseLong(line.replaceAll(".*process start to main (\\d+) ms.*", "$1")) * 1_000_000;
-            given[i] = untilFirstNext(runtimeCommand(false), root, appPort, decrypted);
-        }
-        report("launch → first next (wall), launch command decrypting one secret", launched);
-        report("launch → first next (wall), runtime's JVM given the secret", given);
-        report("secrets JVM: process start → secrets printed (its own log)", secretsJvm);
-        report("secrets JVM: of which process start → main", secretsJvmMain);
-        System.out.printf("secrets in the environment cost: median %.0f ms wall (medians' difference)%n",
-                ms(pct(launched, 50) - pct(given, 50)));
-    }
-
-    private static long untilFirstNext(List<String> command, Path root, int appPort, Map<String, String> environment)
-            throws Exception {
-        try (FakeRuntimeApi api = new FakeRuntimeApi()) {
-            long start = System.nanoTime();
-            Process runtime = startLaunchCommand(command, root, appPort, api.port(), environment);
-            try {
-                api.awaitConnection();
-                return api.firstNextArrival() - start;
-            } finally {
-                runtime.destroy();
-                runtime.waitFor(5, TimeUnit.SECONDS);
-            }
-        }
-    }
-
-    private static void writeManifest(Path root, int appPort) throws IOException {
+    static void writeManifest(Path root, int appPort) throws IOException {
         writeManifest(root, new PackagedManifest.Http(appPort, "/health", 1, 60), appPort);
     }
 
-    private static void writeManifest(Path root, PackagedManifest.Http http, int appPort) throws IOException {
+    static void writeManifest(Path root, PackagedManifest.Http http, int appPort) throws IOException {
         Files.createDirectories(root.resolve("hover"));
         PackagedManifestCodec.write(new PackagedManifest("bench", "bench-bench", "b1",
                 Map.of("SAMPLE_PORT", Integer.toString(appPort)), APP, http, List.of(), Map.of()),
@@ -605,177 +453,9 @@ public final class RuntimeBench {
         return command;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static long pct(long[] sorted, int percentile) {
-        long[] copy = sorted.clone();
-        Arrays.sort(copy);
-        return copy[Math.min(copy.length - 1, (int) Math.ceil(percentile / 100.0 * copy.length) - 1)];
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1_000_000.0;
-    }
-
-    private static void report(String what, long[] samples) {
-        System.out.printf("%-70s n=%d p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms%n", what, samples.length,
-                ms(pct(samples, 50)), ms(pct(samples, 90)), ms(pct(samples, 99)), ms(pct(samples, 100)));
-    }
-
-    /** The Runtime API's side of the exchange, on one kept-alive connection at a time. */
-    private static final class FakeRuntimeApi implements AutoCloseable {
-        private final ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
-        private Socket socket;
-        private InputStream in;
-        private OutputStream out;
-        private long firstNext;
-
-        FakeRuntimeApi() throws IOException {
-        }
-
-        int port() {
-            return server.getLocalPort();
-        }
-
-        void awaitConnection() throws IOException {
-            server.setSoTimeout(60_000);
-            socket = server.accept();
-            socket.setTcpNoDelay(true);
-            in = new BufferedInputStream(socket.getInputStream());
-            out = socket.getOutputStream();
-            expect("GET /2018-06-01/runtime/invocation/next");
-            firstNext = System.nanoTime();
-        }
-
-        long firstNextArrival() {
-            return firstNext;
-        }
-
-        /** SnapStart: takes {@code restore/next} on its own connection and answers at once, as a restore would. */
-        void answerRestoreNext() throws IOException {
-            server.setSoTimeout(60_000);
-            try (Socket restore = server.accept()) {
-                InputStream input = new BufferedInputStream(restore.getInputStream());
-                String line = readRequest(input);
-                if (line == null || !line.startsWith("GET /2018-06-01/runtime/restore/next")) {
-                    throw new IllegalStateException("expected restore/next, got " + line);
-                }
-                restore.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                restore.getOutputStream().flush();
-            }
-        }
-
-        /** Hands out the event for the pending {@code next}; returns the time until the response is read. */
-        long invoke(byte[] event) throws IOException {
-            String id = UUID.randomUUID().toString();
-            byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nLambda-Runtime-Aws-Request-Id: " + id
-                    + "\r\nLambda-Runtime-Deadline-Ms: " + (System.currentTimeMillis() + 30_000)
-                    + "\r\nLambda-Runtime-Invoked-Function-Arn: arn:aws:lambda:us-east-1:123456789012:function:bench"
-                    + "\r\nContent-Length: " + event.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-            byte[] all = Arrays.copyOf(head, head.length + event.length);
-            System.arraycopy(event, 0, all, head.length, event.length);
-            long start = System.nanoTime();
-            out.write(all);
-            out.flush();
-            expect("POST /2018-06-01/runtime/invocation/" + id + "/response");
-            long took = System.nanoTime() - start;
-            out.write("HTTP/1.1 202 Accepted\r\nContent-Length: 16\r\n\r\n{\"status\":\"OK\"}\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            expect("GET /2018-06-01/runtime/invocation/next");
-            return took;
-        }
-
-        /** Answers next and response posts on a background thread, for client comparisons. */
-        void serveForever(int exchanges) {
-            Thread thread = new Thread(() -> {
-                try {
-                    for (int i = 0; i < exchanges; i++) {
-                        Socket client = server.accept();
-                        client.setTcpNoDelay(true);
-                        serve(client);
-                    }
-                } catch (IOException e) {
-                    // closed
-                }
-            }, "fake-runtime-api");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        private void serve(Socket client) {
-            new Thread(() -> {
-                try (client) {
-                    InputStream input = new BufferedInputStream(client.getInputStream());
-                    OutputStream output = client.getOutputStream();
-                    while (true) {
-                        String line = readRequest(input);
-                        if (line == null) {
-                            return;
-                        }
-                        if (line.startsWith("GET")) {
-                            byte[] event = "{\"ping\":true}".getBytes(StandardCharsets.US_ASCII);
-                            output.write(("HTTP/1.1 200 OK\r\nLambda-Runtime-Aws-Request-Id: " + UUID.randomUUID()
-                                    + "\r\nLambda-Runtime-Deadline-Ms: " + (System.currentTimeMillis() + 30_000)
-                                    + "\r\nContent-Length: " + event.length + "\r\n\r\n{\"ping\":true}").getBytes(StandardCharsets.US_ASCII));
-                        } else {
-                            output.write("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                        }
-                        output.flush();
-                    }
-                } catch (IOException e) {
-                    // the client went away
-                }
-            }).start();
-        }
-
-        private void expect(String requestLinePrefix) throws IOException {
-            String line = readRequest(in);
-            if (line == null || !line.startsWith(requestLinePrefix)) {
-                throw new IllegalStateException("expected " + requestLinePrefix + ", got " + line);
-            }
-        }
-
-        /** Reads one request (head and Content-Length body); returns its request line, or null at the end. */
-        private static String readRequest(InputStream input) throws IOException {
-            String requestLine = line(input);
-            if (requestLine == null) {
-                return null;
-            }
-            int length = 0;
-            String header;
-            while (!(header = line(input)).isEmpty()) {
-                if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-                    length = Integer.parseInt(header.substring(15).trim());
-                }
-            }
-            input.readNBytes(length);
-            return requestLine;
-        }
-
-        private static String line(InputStream input) throws IOException {
-            ByteArrayOutputStream line = new ByteArrayOutputStream(128);
-            int b;
-            while ((b = input.read()) != '\n') {
-                if (b < 0) {
-                    return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
-                }
-                if (b != '\r') {
-                    line.write(b);
-                }
-            }
-            return line.toString(StandardCharsets.ISO_8859_1);
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (socket != null) {
-                socket.close();
-            }
-            server.close();
         }
     }
 }

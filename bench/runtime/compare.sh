@@ -13,10 +13,14 @@ after=$(pwd)
 build() {
     (cd "$1" && mvn -B -q -o -pl hover-lambda-runtime -am package -DskipTests >/dev/null \
         && mvn -B -q -o -pl hover-lambda-runtime -am test-compile dependency:build-classpath \
-            -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null)
+            -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null \
+        && javac -d target/bench-runtime -cp "$(libraries "$1")" $(ls bench/runtime/*.java | grep -v /Manifest))
+}
+libraries() {
+    echo "$1/hover-lambda-runtime/target/classes:$1/hover-lambda-runtime/target/test-classes:$1/hover-model/target/classes:$(cat "$1/hover-lambda-runtime/target/bench-classpath.txt")"
 }
 classpath() {
-    echo "$1/hover-lambda-runtime/target/classes:$1/hover-lambda-runtime/target/test-classes:$1/hover-model/target/classes:$(cat "$1/hover-lambda-runtime/target/bench-classpath.txt")"
+    echo "$(libraries "$1"):$1/target/bench-runtime"
 }
 build "$before"
 build "$after"
@@ -24,8 +28,8 @@ jar=$(ls "$after"/hover-lambda-runtime/target/hover-lambda-runtime-*.jar | grep 
 for round in $(seq 1 "$rounds"); do
     for mode in "coldstart $coldstart" "overhead $overhead"; do
         echo "== round $round, before ($(git -C "$before" rev-parse --short HEAD)): $mode"
-        (cd "$before" && java -XX:+UseSerialGC -cp "$(classpath "$before")" bench/runtime/RuntimeBench.java $mode)
+        (cd "$before" && java -XX:+UseSerialGC -cp "$(classpath "$before")" RuntimeBench $mode)
         echo "== round $round, after ($(git rev-parse --short HEAD), shaded jar): $mode"
-        java -XX:+UseSerialGC -Dbench.runtimeJar="$jar" -cp "$(classpath "$after")" bench/runtime/RuntimeBench.java $mode
+        java -XX:+UseSerialGC -Dbench.runtimeJar="$jar" -cp "$(classpath "$after")" RuntimeBench $mode
     done
 done

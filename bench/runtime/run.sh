@@ -7,8 +7,9 @@ mvn -B -q -pl hover-lambda-runtime -am test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
 # the reactor's own modules, as classes (no install needed)
 CP="hover-lambda-runtime/target/classes:hover-lambda-runtime/target/test-classes:hover-model/target/classes:$(cat hover-lambda-runtime/target/bench-classpath.txt)"
-# the awsclient mode's probe runs in JVMs of its own, compiled ahead (not from source each time)
-javac -d target/bench-probe -cp "$CP" bench/runtime/AwsClientProbe.java
-CP="$CP:target/bench-probe"
+# the benchmark's classes, and the awsclient mode's probe that runs in JVMs of its own, compiled
+# ahead (the manifest probes belong to manifest.sh)
+javac -d target/bench-runtime -cp "$CP" $(ls bench/runtime/*.java | grep -v /Manifest)
+CP="$CP:target/bench-runtime"
 # BENCH_JVM_OPTS, e.g. -Dbench.runtimeJar=hover-lambda-runtime/target/hover-lambda-runtime-<version>.jar (the shaded jar: mvn package first)
-exec java -XX:+UseSerialGC ${BENCH_JVM_OPTS:-} -cp "$CP" bench/runtime/RuntimeBench.java "$@"
+exec java -XX:+UseSerialGC ${BENCH_JVM_OPTS:-} -cp "$CP" RuntimeBench "$@"
