@@ -240,12 +240,11 @@ public final class ImageBuildService {
         environment.put("HOVER_FUNCTION_TYPE", "http");
         environment.putAll(secretPlaceholders(request));
         String baseImage = baseImage(manifest.java().baseImage(), request.application().projectDirectory());
-        return new ClassDataArchive.Training(baseImage, manifest.java().architecture(), manifest.region(),
+        return new ClassDataArchive.Training(baseImage, manifest.java().architecture(),
                 JavaExecutable.forBaseImage(baseImage, request.javaExecutable()),
                 plan -> jvmOptions(plan, manifest), environment, PackagedManifest.Http.DEFAULT_READY_TIMEOUT_SECONDS,
                 inputs.fingerprint(), request.buildDirectory().resolve("class-data"),
-                request.cacheDirectory().resolve("base-images"), request.lastBuild().directory().resolve("class-data"),
-                freePort());
+                request.cacheDirectory().resolve("base-images"), request.lastBuild().directory().resolve("class-data"));
     }
 
     /**
@@ -292,7 +291,7 @@ public final class ImageBuildService {
         request.gitCommit().ifPresent(commit -> labels.put("org.opencontainers.image.revision", commit));
         return new ImageSpec(baseImage, manifest.java().architecture(),
                 LaunchCommand.of(java, jvmOptions(plan, manifest), plan.classpath(),
-                        secrets ? plan.runtimeClasspath() : List.of(), plan.secretsJvmOptions()), ImageLayout.TASK_ROOT,
+                        secrets ? plan.runtimeClasspath() : List.of()), ImageLayout.TASK_ROOT,
                 environment, labels, plan.layers());
     }
 

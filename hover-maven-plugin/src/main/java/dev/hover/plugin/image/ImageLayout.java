@@ -20,8 +20,6 @@ public final class ImageLayout {
     public static final String SECRETS = HOVER + "/secrets.env";
     /** The JVM's class-data archive of the application's cold start, when the build could train one. */
     public static final String CLASS_DATA_ARCHIVE = HOVER + "/app.jsa";
-    /** The secrets JVM's class-data archive, beside the application's. */
-    public static final String SECRETS_CLASS_DATA_ARCHIVE = HOVER + "/secrets.jsa";
 
     private ImageLayout() {
     }

@@ -12,23 +12,14 @@ import java.util.Map;
  * @param runtimeClasspath the runtime's jars alone, the start of {@code classpath}
  * @param jvmOptions       what the application's packaging needs on the JVM's command line (a
  *                         Quarkus runner's {@code --add-opens}), before the stage's {@code java.jvm-options}
- * @param secretsJvmOptions what the entry point's secrets JVM gets beside its own options (its
- *                         class-data archive)
  */
 public record LayerPlan(List<ImageSpec.Layer> layers, List<String> classpath, List<String> runtimeClasspath,
-                        List<String> jvmOptions, List<String> secretsJvmOptions) {
+                        List<String> jvmOptions) {
     public LayerPlan {
         layers = List.copyOf(layers);
         classpath = List.copyOf(classpath);
         runtimeClasspath = List.copyOf(runtimeClasspath);
         jvmOptions = List.copyOf(jvmOptions);
-        secretsJvmOptions = List.copyOf(secretsJvmOptions);
-    }
-
-    /** A plan whose secrets JVM needs nothing more. */
-    public LayerPlan(List<ImageSpec.Layer> layers, List<String> classpath, List<String> runtimeClasspath,
-                     List<String> jvmOptions) {
-        this(layers, classpath, runtimeClasspath, jvmOptions, List.of());
     }
 
     /** The same plan with some files of the image taken from elsewhere, keyed by their path in the image. */
@@ -37,6 +28,6 @@ public record LayerPlan(List<ImageSpec.Layer> layers, List<String> classpath, Li
                 layer.entries().stream().map(entry -> sourceByTarget.containsKey(entry.target())
                         ? new ImageSpec.Entry(sourceByTarget.get(entry.target()).toAbsolutePath().toString(), entry.target())
                         : entry).toList())).toList();
-        return new LayerPlan(replaced, classpath, runtimeClasspath, jvmOptions, secretsJvmOptions);
+        return new LayerPlan(replaced, classpath, runtimeClasspath, jvmOptions);
     }
 }

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -94,28 +92,6 @@ class ClassDataArchiveTest {
             assertThat(function.output()).contains("dev.hover.runtime.Bootstrap source: shared objects file (top)",
                     "demo.App source: shared objects file (top)", "demo.Greeting source: shared objects file (top)");
         }
-
-        // the secrets JVM's own archive, which its training wrote against a KMS where nothing listens:
-        // the entry point's secrets step run as it is, with nothing listening either, logs its class loading to a file
-        assertThat(build.image().layers().stream().filter(layer -> layer.name().equals(ClassDataArchive.LAYER))
-                .flatMap(layer -> layer.entries().stream()).map(ImageSpec.Entry::target))
-                .containsExactly("/var/task/hover/app.jsa", "/var/task/hover/secrets.jsa");
-        assertThat(entrypoint.get(2)).contains(" '-XX:SharedArchiveFile=/var/task/hover/secrets.jsa' ");
-        Path classLoading = dir.resolve("secrets-class-load.log");
-        int nowhere;
-        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            nowhere = closed.getLocalPort();
-        }
-        ProcessBuilder secretsStep = new ProcessBuilder("/bin/sh", "-c",
-                entrypoint.get(2).replace("/var/task/hover/secrets.jsa", taskRoot.resolve("hover/secrets.jsa").toString()),
-                root.resolve(TestImages.JAVA.substring(1)).toString())
-                .directory(taskRoot.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("secrets-step.log").toFile());
-        secretsStep.environment().putAll(Map.of("LAMBDA_TASK_ROOT", taskRoot.toString(),
-                "AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + nowhere, "AWS_ENDPOINT_URL", "http://127.0.0.1:" + nowhere,
-                "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
-                "JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + classLoading));
-        assertThat(secretsStep.start().waitFor()).as("KMS is unreachable").isNotZero();
-        assertThat(Files.readString(classLoading)).contains("dev.hover.runtime.SecretsExport source: shared objects file (top)");
 
         RecordingLog again = new RecordingLog();
         BuildDescriptor second = build(baseImage, "second", again);

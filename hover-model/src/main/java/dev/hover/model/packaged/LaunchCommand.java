@@ -38,17 +38,11 @@ public final class LaunchCommand {
      */
     public static List<String> of(String java, List<String> jvmOptions, List<String> classpath,
                                   List<String> runtimeClasspath) {
-        return of(java, jvmOptions, classpath, runtimeClasspath, List.of());
-    }
-
-    /** @param secretsJvmOptions more options for the secrets JVM (its class-data archive) */
-    public static List<String> of(String java, List<String> jvmOptions, List<String> classpath,
-                                  List<String> runtimeClasspath, List<String> secretsJvmOptions) {
         List<String> command = new ArrayList<>();
         if (!runtimeClasspath.isEmpty()) {
             command.add(SHELL);
             command.add("-c");
-            command.add(secretsScript(runtimeClasspath, secretsJvmOptions));
+            command.add(secretsScript(runtimeClasspath));
         }
         command.addAll(jvm(java, jvmOptions, classpath, BOOTSTRAP_CLASS));
         return command;
@@ -60,13 +54,6 @@ public final class LaunchCommand {
      */
     public static List<String> training(String java, List<String> jvmOptions, List<String> classpath) {
         return jvm(java, jvmOptions, classpath, TRAINING_CLASS);
-    }
-
-    /** The secrets JVM's command with one more option, for the build's training run of its archive. */
-    public static List<String> secretsTraining(String java, List<String> runtimeClasspath, String option) {
-        List<String> options = new ArrayList<>(SECRETS_JVM_OPTIONS);
-        options.add(option);
-        return jvm(java, options, runtimeClasspath, SECRETS_EXPORT_CLASS);
     }
 
     private static List<String> jvm(String java, List<String> jvmOptions, List<String> classpath, String mainClass) {
@@ -84,13 +71,10 @@ public final class LaunchCommand {
      * so nothing of it is quoted into the script. A failure of the secrets JVM (which reports the
      * init error itself) ends the shell with its exit status.
      */
-    private static String secretsScript(List<String> runtimeClasspath, List<String> secretsJvmOptions) {
+    private static String secretsScript(List<String> runtimeClasspath) {
         StringBuilder script = new StringBuilder("secrets=$(\"$0\"");
         for (String option : SECRETS_JVM_OPTIONS) {
             script.append(' ').append(option);
-        }
-        for (String option : secretsJvmOptions) {
-            script.append(' ').append(ShellQuoting.quote(option));
         }
         script.append(" -cp ").append(ShellQuoting.quote(String.join(":", runtimeClasspath)))
                 .append(' ').append(SECRETS_EXPORT_CLASS).append(") || exit; ")

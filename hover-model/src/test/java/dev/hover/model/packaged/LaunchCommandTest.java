@@ -37,18 +37,6 @@ class LaunchCommandTest {
                 .containsExactly("/var/lang/bin/java", "-Xshare:auto", "-cp", "/rt.jar:/b", "dev.hover.runtime.Bootstrap");
     }
 
-    @Test
-    void givesTheSecretsJvmItsOwnOptionsQuotedAfterItsDefaults() {
-        List<String> command = LaunchCommand.of("/var/lang/bin/java", List.of("-Xshare:auto"), List.of("rt.jar", "b"),
-                List.of("rt.jar"), List.of("-XX:SharedArchiveFile=/var/task/hover/secrets.jsa"));
-
-        assertThat(command.get(2)).startsWith("secrets=$(\"$0\" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
-                + " '-XX:SharedArchiveFile=/var/task/hover/secrets.jsa' -cp 'rt.jar' dev.hover.runtime.SecretsExport)");
-        assertThat(LaunchCommand.secretsTraining("/opt/java/bin/java", List.of("rt.jar"), "-XX:ArchiveClassesAtExit=/t/s.jsa"))
-                .containsExactly("/opt/java/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                        "-XX:ArchiveClassesAtExit=/t/s.jsa", "-cp", "rt.jar", "dev.hover.runtime.SecretsExport");
-    }
-
     /** The script run by a real shell, with stand-ins for java: what the exec'd program gets. */
     @Test
     void theExecutedCommandSeesTheExportedValuesExactlyAndItsOwnArguments() throws Exception {

@@ -53,7 +53,6 @@ public final class ClassDataArchive {
     /** What the keys are made of changes with this number. */
     private static final String FORMAT = "1";
     private static final String ARCHIVE_SUFFIX = ".jsa";
-    private static final String SECRETS_ARCHIVE_SUFFIX = ".secrets" + ARCHIVE_SUFFIX;
     private static final Pattern VERSION = Pattern.compile("version \"(\\d+)(?:[.\"])");
     private static final int OLDEST_JAVA = 17;
     private static final long PROBE_SECONDS = 60;
@@ -84,7 +83,6 @@ public final class ClassDataArchive {
      *
      * @param baseImage           as the image build resolved it ({@code tar://} absolute)
      * @param architecture        the image's
-     * @param region              the stage's, for the secrets JVM's training
      * @param java                the entry point's java, a path in the image or {@code java} on its {@code PATH}
      * @param jvmOptions          the entry point's JVM options for a plan (Hover's, the packaging's, the stage's)
      * @param environment         the training process's environment: the image's, with the http port
@@ -95,13 +93,10 @@ public final class ClassDataArchive {
      * @param scratch             the build's own scratch directory for the training
      * @param baseRoots           where unpacked base images are kept, by their tar's digest
      * @param store               where the stage's archive is kept between builds, outside {@code target/}
-     * @param closedPort          a port of this host where nothing listens: the secrets JVM's training
-     *                            sends its KMS request and its error report there
      */
-    public record Training(String baseImage, Architecture architecture, String region, String java,
+    public record Training(String baseImage, Architecture architecture, String java,
                            Function<LayerPlan, List<String>> jvmOptions, Map<String, String> environment,
-                           int readyTimeoutSeconds, String inputsFingerprint, Path scratch, Path baseRoots, Path store,
-                           int closedPort) {
+                           int readyTimeoutSeconds, String inputsFingerprint, Path scratch, Path baseRoots, Path store) {
     }
 
     /** Why there is no archive, for the build's log. */
@@ -135,36 +130,21 @@ public final class ClassDataArchive {
         List<String> options = training.jvmOptions().apply(packed);
         String key = key(training, packed, options);
         Path stored = training.store().resolve(key + ARCHIVE_SUFFIX);
-        Optional<Path> storedSecrets = packed.layers().stream().flatMap(layer -> layer.entries().stream())
-                .anyMatch(entry -> entry.target().equals(ImageLayout.SECRETS))
-                ? Optional.of(training.store().resolve(key + SECRETS_ARCHIVE_SUFFIX)) : Optional.empty();
         if (Files.isRegularFile(stored)) {
             log.info("Class-data archive: the one of the same inputs again (" + megabytes(stored) + ")");
         } else {
-            train(packed, options, training, stored, storedSecrets);
-        }
-        List<ImageSpec.Entry> archives = new ArrayList<>();
-        archives.add(new ImageSpec.Entry(stored.toAbsolutePath().toString(), ImageLayout.CLASS_DATA_ARCHIVE));
-        List<String> secretsJvmOptions = new ArrayList<>();
-        if (storedSecrets.isPresent() && Files.isRegularFile(storedSecrets.get())) {
-            archives.add(new ImageSpec.Entry(storedSecrets.get().toAbsolutePath().toString(), ImageLayout.SECRETS_CLASS_DATA_ARCHIVE));
-            secretsJvmOptions.add("-XX:SharedArchiveFile=" + ImageLayout.SECRETS_CLASS_DATA_ARCHIVE);
+            train(packed, options, training, stored);
         }
         List<ImageSpec.Layer> layers = new ArrayList<>(packed.layers());
         int stage = !layers.isEmpty() && layers.get(layers.size() - 1).name().equals(LayerPlanner.STAGE_LAYER) ? layers.size() - 1 : layers.size();
-        layers.add(stage, new ImageSpec.Layer(LAYER, archives));
+        layers.add(stage, new ImageSpec.Layer(LAYER,
+                List.of(new ImageSpec.Entry(stored.toAbsolutePath().toString(), ImageLayout.CLASS_DATA_ARCHIVE))));
         List<String> jvmOptions = new ArrayList<>(packed.jvmOptions());
         jvmOptions.add("-XX:SharedArchiveFile=" + ImageLayout.CLASS_DATA_ARCHIVE);
-        return new LayerPlan(layers, packed.classpath(), packed.runtimeClasspath(), jvmOptions, secretsJvmOptions);
+        return new LayerPlan(layers, packed.classpath(), packed.runtimeClasspath(), jvmOptions);
     }
 
-    /**
-     * The application's training run, then, for a stage with secrets, the secrets JVM's: it builds
-     * its KMS client and signs its request against an endpoint where nothing listens, fails, and the
-     * JVM writes what it loaded. Its archive is a bonus: without one the application's is kept.
-     */
-    private void train(LayerPlan packed, List<String> options, Training training, Path stored,
-                       Optional<Path> storedSecrets) throws Exception {
+    private void train(LayerPlan packed, List<String> options, Training training, Path stored) throws Exception {
         long started = System.nanoTime();
         Path java = baseImageJava(training);
         int version = javaVersion(java);
@@ -180,31 +160,23 @@ public final class ClassDataArchive {
         environment.put("LAMBDA_TASK_ROOT", taskRoot.toAbsolutePath().toString());
         environment.put("HOME", scratch.toAbsolutePath().toString());
         Path output = scratch.resolve("training.log");
+        ProcessBuilder builder = new ProcessBuilder(LaunchCommand.training(java.toString(), jvmOptions, packed.classpath()))
+                .directory(taskRoot.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         long timeout = training.readyTimeoutSeconds() + TRAINING_EXTRA_SECONDS;
-        int status = run(LaunchCommand.training(java.toString(), jvmOptions, packed.classpath()), taskRoot, environment,
-                output, timeout);
-        if (status != 0 || !written(written)) {
-            throw new Skipped("the training run of the application ended with status " + status
-                    + " (it runs without the stage's secrets and AWS credentials)" + lastLines(output));
+        if (!process.waitFor(timeout, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor();
+            throw new Skipped("the training run did not end within " + timeout + " s" + lastLines(output));
         }
-        Optional<Path> writtenSecrets = Optional.empty();
-        if (storedSecrets.isPresent()) {
-            Path secrets = scratch.resolve("secrets" + ARCHIVE_SUFFIX);
-            String nowhere = "127.0.0.1:" + training.closedPort();
-            environment.put("AWS_LAMBDA_RUNTIME_API", nowhere);
-            environment.put("AWS_ENDPOINT_URL", "http://" + nowhere);
-            environment.put("AWS_REGION", training.region());
-            environment.put("AWS_ACCESS_KEY_ID", "hover-training");
-            environment.put("AWS_SECRET_ACCESS_KEY", "hover-training");
-            run(LaunchCommand.secretsTraining(java.toString(), packed.runtimeClasspath(),
-                    "-XX:ArchiveClassesAtExit=" + secrets.toAbsolutePath()), taskRoot, environment,
-                    scratch.resolve("secrets-training.log"), TRAINING_EXTRA_SECONDS);
-            if (written(secrets)) {
-                writtenSecrets = Optional.of(secrets);
-            } else {
-                log.info("No class-data archive for the secrets JVM: its training wrote none (see "
-                        + scratch.resolve("secrets-training.log") + ")");
-            }
+        if (process.exitValue() != 0 || !Files.isRegularFile(written) || Files.size(written) == 0) {
+            throw new Skipped("the training run of the application ended with status " + process.exitValue()
+                    + " (it runs without the stage's secrets and AWS credentials)" + lastLines(output));
         }
         Files.createDirectories(training.store());
         try (Stream<Path> old = Files.list(training.store())) {
@@ -213,35 +185,8 @@ public final class ClassDataArchive {
             }
         }
         Files.move(written, stored, StandardCopyOption.REPLACE_EXISTING);
-        if (writtenSecrets.isPresent()) {
-            Files.move(writtenSecrets.get(), storedSecrets.get(), StandardCopyOption.REPLACE_EXISTING);
-        }
         log.info("Class-data archive: trained with the base image's Java " + version + " in "
-                + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s (" + megabytes(stored)
-                + (writtenSecrets.isPresent() ? ", the secrets JVM's " + megabytes(storedSecrets.get()) : "") + ")");
-    }
-
-    /** Runs a training process in the task root's copy; its exit status. */
-    private static int run(List<String> command, Path taskRoot, Map<String, String> environment, Path output,
-                           long timeoutSeconds) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(taskRoot.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().clear();
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor();
-            throw new Skipped("the training run did not end within " + timeoutSeconds + " s" + lastLines(output));
-        }
-        return process.exitValue();
-    }
-
-    private static boolean written(Path archive) throws IOException {
-        return Files.isRegularFile(archive) && Files.size(archive) > 0;
+                + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s (" + megabytes(stored) + ")");
     }
 
     /** The base image's java, runnable on this host: its file system unpacked once per base image. */
@@ -316,13 +261,12 @@ public final class ClassDataArchive {
         }
         List<String> classpath = plan.classpath().stream()
                 .map(entry -> ApplicationJars.LAYERS.containsKey(entry) ? ApplicationJars.jarOf(entry) : entry).toList();
-        return new LayerPlan(layers, classpath, plan.runtimeClasspath(), plan.jvmOptions(), plan.secretsJvmOptions());
+        return new LayerPlan(layers, classpath, plan.runtimeClasspath(), plan.jvmOptions());
     }
 
     /** The class paths relative to the task root, which is the working directory. */
     private static LayerPlan relative(LayerPlan plan) {
-        return new LayerPlan(plan.layers(), relative(plan.classpath()), relative(plan.runtimeClasspath()), plan.jvmOptions(),
-                plan.secretsJvmOptions());
+        return new LayerPlan(plan.layers(), relative(plan.classpath()), relative(plan.runtimeClasspath()), plan.jvmOptions());
     }
 
     private static List<String> relative(List<String> classpath) {
