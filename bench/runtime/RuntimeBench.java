@@ -45,8 +45,10 @@ import java.util.concurrent.TimeUnit;
  * requests that follow, in a runtime started with {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}
  * (so primed) and, alternating, in one started {@code on-demand} (not primed: the first request
  * after the cold start), and against a warm request after as long a pause as the first one follows
- * (an idle CPU's caches are cold for any request). This program plays the Runtime API; nothing is
- * snapshotted. A first run of each kind warms this program's own side and is not counted.</li>
+ * (an idle CPU's caches are cold for any request); with {@code evict} as fifth argument, the CPU
+ * caches are also evicted in those pauses, as a restore on another host finds them. This program
+ * plays the Runtime API; nothing is snapshotted. A first run of each kind warms this program's own
+ * side and is not counted.</li>
  * <li>{@code awsclient}: in a new JVM each time ({@code AwsClientProbe}), reading a packaged
  * manifest, building a KMS client and decrypting one data key against moto, as the runtime does at
  * cold start when the image holds secrets: the SDK's default builder, the runtime's
@@ -74,7 +76,7 @@ public final class RuntimeBench {
             case "runtimeapi" -> runtimeApi(iterations);
             case "awsclient" -> awsClient(iterations);
             case "snapstart" -> SnapStartBench.run(iterations, args.length > 2 ? Integer.parseInt(args[2]) : 200,
-                    args.length > 3 ? Integer.parseInt(args[3]) : 20);
+                    args.length > 3 ? Integer.parseInt(args[3]) : 20, args.length > 4 && args[4].equals("evict"));
             case "secrets" -> SecretsBench.run(iterations);
             default -> throw new IllegalArgumentException("modes: overhead, rie, coldstart, runtimeapi, awsclient, snapstart, secrets");
         }
