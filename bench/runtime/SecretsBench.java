@@ -1,5 +1,5 @@
 import dev.hover.model.packaged.LaunchCommand;
-import dev.hover.runtime.secrets.MotoSealedFiles;
+import dev.hover.secrets.MotoSealedFiles;
 import dev.hover.secrets.StageBinding;
 import dev.hover.testsupport.LocalAws;
 import dev.hover.testsupport.MotoServer;

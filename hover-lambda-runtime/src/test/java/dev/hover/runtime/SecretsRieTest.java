@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hover.model.packaged.PackagedManifest;
 import dev.hover.runtime.http.ApiGatewayEvents;
 import dev.hover.runtime.sample.SampleApp;
-import dev.hover.runtime.secrets.MotoSealedFiles;
+import dev.hover.secrets.MotoSealedFiles;
 import dev.hover.secrets.StageBinding;
 import dev.hover.testsupport.EmulatedFunction;
 import dev.hover.testsupport.LocalAws;

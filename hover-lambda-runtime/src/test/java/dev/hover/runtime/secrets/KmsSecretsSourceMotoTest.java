@@ -1,6 +1,7 @@
 package dev.hover.runtime.secrets;
 
 import dev.hover.model.packaged.PackagedManifest;
+import dev.hover.secrets.MotoSealedFiles;
 import dev.hover.secrets.SecretsException;
 import dev.hover.secrets.SecretsException.Reason;
 import dev.hover.secrets.StageBinding;

@@ -1,10 +1,7 @@
-package dev.hover.runtime.secrets;
+package dev.hover.secrets;
 
 import dev.hover.model.Names;
-import dev.hover.secrets.DataKey;
-import dev.hover.secrets.DataKeys;
-import dev.hover.secrets.SecretsEnvelope;
-import dev.hover.secrets.StageBinding;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
@@ -16,7 +13,8 @@ import java.util.Map;
 
 /**
  * Writes packaged secrets files as {@code hover:secret-encrypt} would, against moto's KMS: a stage
- * key with the stage's alias, a data key under it, the plain text sealed.
+ * key with the stage's alias, a data key under it, the plain text sealed. In hover-model's test jar,
+ * for every module that decrypts such files at cold start (the runtime's tests, the launcher's).
  */
 public final class MotoSealedFiles {
     private final KmsClient kms;
@@ -40,7 +38,8 @@ public final class MotoSealedFiles {
 
             @Override
             public byte[] decrypt(byte[] encrypted, Map<String, String> context) {
-                return new KmsDataKeyDecryptor(kms, alias).decrypt(encrypted, context);
+                return kms.decrypt(r -> r.keyId(alias).ciphertextBlob(SdkBytes.fromByteArray(encrypted)).encryptionContext(context))
+                        .plaintext().asByteArray();
             }
         };
         Files.createDirectories(file.getParent());
