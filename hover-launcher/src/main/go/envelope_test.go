@@ -60,39 +60,39 @@ func TestAFileOfAnotherStageIsRefusedBeforeKMSIsAsked(t *testing.T) {
 	}
 }
 
-func TestAnEditedHeaderFailsTheTag(t *testing.T) {
-	file, keys := sealed(t, staging, []string{"A"}, "A=1\n")
-	file.keyID = "arn:aws:kms:us-east-1:123456789012:key/other"
-	failure := openFailure(t, file, staging, keys)
-	if failure.reason != reasonTampered || failure.message != "secrets.env: the sealed content fails its integrity check "+
-		"(AES-GCM tag): the file was altered after encryption" {
-		t.Fatalf("got %v %q", failure.reason, failure.message)
+func TestAlteredFilesAreTamperedOnes(t *testing.T) {
+	tagFailure := "secrets.env: the sealed content fails its integrity check (AES-GCM tag): the file was altered after encryption"
+	cases := []struct {
+		name   string
+		keys   []string
+		plain  string
+		change func(*encryptedSecretsFile, *fakeDecryptor)
+		want   string
+	}{
+		{"an edited header fails the tag", []string{"A"}, "A=1\n",
+			func(f *encryptedSecretsFile, _ *fakeDecryptor) {
+				f.keyID = "arn:aws:kms:us-east-1:123456789012:key/other"
+			}, tagFailure},
+		{"a flipped byte of the content fails the tag", []string{"A"}, "A=1\n",
+			func(f *encryptedSecretsFile, _ *fakeDecryptor) { f.sealed[0] ^= 1 }, tagFailure},
+		{"a data key of another context is refused by KMS", []string{"A"}, "A=1\n",
+			func(_ *encryptedSecretsFile, k *fakeDecryptor) {
+				k.context = stageBinding{"shop-staging", "other"}.encryptionContext()
+			},
+			"KMS refuses the encrypted data key under this stage's encryption context: the data key in the file was altered, " +
+				"or the file belongs to another stage or app"},
+		{"a key list that differs from the content", []string{"A", "B"}, "B=2\nA=1\n",
+			func(*encryptedSecretsFile, *fakeDecryptor) {},
+			"secrets.env: the key list in the header does not match the sealed content: the file was not written by Hover"},
 	}
-}
-
-func TestAFlippedByteOfTheContentFailsTheTag(t *testing.T) {
-	file, keys := sealed(t, staging, []string{"A"}, "A=1\n")
-	file.sealed[0] ^= 1
-	if failure := openFailure(t, file, staging, keys); failure.reason != reasonTampered || !strings.Contains(failure.message, "AES-GCM tag") {
-		t.Fatalf("got %v %q", failure.reason, failure.message)
-	}
-}
-
-func TestADataKeyKMSRefusesIsReportedAsKMSSaysIt(t *testing.T) {
-	file, keys := sealed(t, staging, []string{"A"}, "A=1\n")
-	keys.context = stageBinding{"shop-staging", "other"}.encryptionContext()
-	failure := openFailure(t, file, staging, keys)
-	if failure.reason != reasonTampered || !strings.HasPrefix(failure.message, "KMS refuses the encrypted data key under this stage's encryption context") {
-		t.Fatalf("got %v %q", failure.reason, failure.message)
-	}
-}
-
-func TestAKeyListThatDiffersFromTheContentIsRefused(t *testing.T) {
-	file, keys := sealed(t, staging, []string{"A", "B"}, "B=2\nA=1\n")
-	failure := openFailure(t, file, staging, keys)
-	if failure.reason != reasonTampered || failure.message != "secrets.env: the key list in the header does not match "+
-		"the sealed content: the file was not written by Hover" {
-		t.Fatalf("got %v %q", failure.reason, failure.message)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			file, keys := sealed(t, staging, c.keys, c.plain)
+			c.change(file, keys)
+			if failure := openFailure(t, file, staging, keys); failure.reason != reasonTampered || failure.message != c.want {
+				t.Fatalf("got %v %q", failure.reason, failure.message)
+			}
+		})
 	}
 }
 

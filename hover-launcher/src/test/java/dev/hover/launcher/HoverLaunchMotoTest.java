@@ -161,8 +161,22 @@ class HoverLaunchMotoTest {
     }
 
     private Run launch(StageBinding expected, Path secrets) throws IOException, InterruptedException {
-        return launch(lambdaEnvironment(), "--name", expected.name(), "--stage", expected.stage(), "--secrets", secrets.toString(),
-                "--", "print-environment", "-cp", "app.jar", "dev.hover.runtime.Bootstrap");
+        return launch(lambdaEnvironment(), expected, secrets, "print-environment", "-cp", "app.jar", "dev.hover.runtime.Bootstrap");
+    }
+
+    private Run launch(Map<String, String> environment, StageBinding expected, Path secrets, String... program)
+            throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("--name", expected.name(), "--stage", expected.stage(),
+                "--secrets", secrets.toString(), "--"));
+        arguments.addAll(List.of(program));
+        return launch(environment, arguments.toArray(String[]::new));
+    }
+
+    /** Lambda's environment with KMS out of reach: a test that passes with it shows that KMS was not asked. */
+    private Map<String, String> withoutKms() throws IOException {
+        Map<String, String> environment = lambdaEnvironment();
+        environment.put("AWS_ENDPOINT_URL", "http://127.0.0.1:9");
+        return environment;
     }
 
     @Test
@@ -175,8 +189,7 @@ class HoverLaunchMotoTest {
         environment.put("AWS_ENDPOINT_URL", "http://127.0.0.1:9");
         environment.put("MODE", "fast");
 
-        Run run = launch(environment, "--name", stage.name(), "--stage", stage.stage(), "--secrets", secrets.toString(),
-                "--", "print-environment", "-cp", "app.jar", "dev.hover.runtime.Bootstrap");
+        Run run = launch(environment, stage, secrets, "print-environment", "-cp", "app.jar", "dev.hover.runtime.Bootstrap");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         Map<String, String> printed = run.printed();
@@ -192,10 +205,10 @@ class HoverLaunchMotoTest {
     }
 
     @Test
-    void aFileOfAnotherStageIsAnInitErrorAndTheProgramNeverRuns() throws Exception {
+    void aFileOfAnotherStageIsAnInitErrorBeforeKMSIsAsked() throws Exception {
         Path secrets = sealed(new StageBinding("launch-production", "production"), PLAIN);
 
-        Run run = launch(new StageBinding("launch-test", "test"), secrets);
+        Run run = launch(withoutKms(), new StageBinding("launch-test", "test"), secrets, "print-environment");
 
         assertFailed(run, "The secrets cannot be decrypted: the packaged secrets file " + secrets
                 + " belongs to stage production (name launch-production), not to stage test (name launch-test): each stage has"
@@ -245,11 +258,10 @@ class HoverLaunchMotoTest {
     void aSecretAlreadyInTheEnvironmentIsRefusedBeforeKMSIsAsked() throws Exception {
         StageBinding stage = new StageBinding("launch-conflict-test", "test");
         Path secrets = sealed(stage, PLAIN);
-        Map<String, String> environment = lambdaEnvironment();
+        Map<String, String> environment = withoutKms();
         environment.put("DB_PASSWORD", "from the manifest");
-        environment.put("AWS_ENDPOINT_URL", "http://127.0.0.1:9");
 
-        Run run = launch(environment, "--name", stage.name(), "--stage", stage.stage(), "--secrets", secrets.toString(), "--", "print-environment");
+        Run run = launch(environment, stage, secrets, "print-environment");
 
         assertFailed(run, "The secrets cannot be decrypted: DB_PASSWORD is set both in the environment of the function and in the"
                 + " secrets of stage test (.hover/test-secrets.env): a secret overrides nothing; remove one of them");
@@ -259,10 +271,8 @@ class HoverLaunchMotoTest {
     void aProgramThatCannotBeFoundIsAnInitErrorBeforeKMSIsAsked() throws Exception {
         StageBinding stage = new StageBinding("launch-no-program-test", "test");
         Path secrets = sealed(stage, PLAIN);
-        Map<String, String> environment = lambdaEnvironment();
-        environment.put("AWS_ENDPOINT_URL", "http://127.0.0.1:9");
 
-        Run run = launch(environment, "--name", stage.name(), "--stage", stage.stage(), "--secrets", secrets.toString(), "--", "no-such-java");
+        Run run = launch(withoutKms(), stage, secrets, "no-such-java");
 
         assertFailed(run, "Runtime.AppStartFailed",
                 "The application cannot be started: exec: \"no-such-java\": executable file not found in $PATH");
@@ -273,7 +283,7 @@ class HoverLaunchMotoTest {
         Map<String, String> environment = lambdaEnvironment();
         environment.remove("AWS_LAMBDA_RUNTIME_API");
 
-        Run noRuntimeApi = launch(environment, "--name", "n", "--stage", "s", "--secrets", work.resolve("none").toString(), "--", "true");
+        Run noRuntimeApi = launch(environment, new StageBinding("n", "s"), work.resolve("none"), "true");
         Run usage = launch(environment, "--name", "n", "--", "true");
 
         assertThat(noRuntimeApi.exitCode()).isEqualTo(2);
