@@ -16,7 +16,8 @@ import java.util.OptionalInt;
  * @param port          the port the application listens on, on loopback
  * @param readinessPath the path that answers once the application can serve
  * @param snapstart     SnapStart on published versions
- * @param prime         paths (with an optional query) requested before the snapshot, besides the readiness path
+ * @param prime         paths (with an optional query) requested, besides the readiness path, before a
+ *                      SnapStart snapshot and in the image build's training of the class-data archive
  * @param primeRounds   how many times each priming path is requested
  */
 public record HttpFunction(
@@ -46,7 +47,7 @@ public record HttpFunction(
         prime = List.copyOf(prime);
     }
 
-    /** Without SnapStart: nothing is primed. */
+    /** Without SnapStart, priming only the readiness path. */
     public HttpFunction(int memory, int timeout, int warm, OptionalInt concurrency, List<String> domains,
                         Optional<String> certificate, int port, String readinessPath) {
         this(memory, timeout, warm, concurrency, domains, certificate, port, readinessPath, false, List.of(),

@@ -78,7 +78,8 @@ public record PackagedManifest(
      * @param readinessPath       the path that answers once the application can serve
      * @param warm                containers the warmer keeps warm
      * @param readyTimeoutSeconds how long cold start waits for the application to be ready
-     * @param prime               paths requested before a SnapStart snapshot, besides the readiness path
+     * @param prime               paths requested before a SnapStart snapshot and in the class-data
+     *                            archive's training, besides the readiness path
      * @param primeRounds         how many times each of them is requested
      */
     public record Http(int port, String readinessPath, int warm, int readyTimeoutSeconds, List<String> prime,

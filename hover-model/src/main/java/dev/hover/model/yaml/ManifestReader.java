@@ -298,12 +298,6 @@ public final class ManifestReader {
                 List<String> prime = http.strings("prime", PRIME_PATH).orElse(List.of());
                 reportDuplicates(http, "prime", "priming path", prime);
                 int primeRounds = http.integer("prime-rounds", PRIME_ROUNDS).orElse(HttpFunction.DEFAULT_PRIME_ROUNDS);
-                for (String key : List.of("prime", "prime-rounds")) {
-                    if (http.has(key) && !snapstart) {
-                        reader.report(http.keyNode(key), http.pathOf(key), "priming runs only before a SnapStart "
-                                + "snapshot: set http.snapstart: true, or leave " + key + " out");
-                    }
-                }
                 return new HttpFunction(
                         http.integer("memory", MEMORY).orElse(HttpFunction.DEFAULT_MEMORY),
                         http.integer("timeout", HTTP_TIMEOUT).orElse(HttpFunction.DEFAULT_TIMEOUT),

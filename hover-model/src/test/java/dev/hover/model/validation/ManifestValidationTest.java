@@ -112,12 +112,6 @@ class ManifestValidationTest {
                                 + "the warmer would be throttled"),
                 rule("snapstart not a boolean", BASE + "cli:\n  snapstart: sometimes\n",
                         4, "cli.snapstart", "expected true or false, found the string 'sometimes'"),
-                rule("priming without SnapStart", BASE + "http:\n  prime: [/]\n",
-                        4, "http.prime", "priming runs only before a SnapStart snapshot: set http.snapstart: true, "
-                                + "or leave prime out"),
-                rule("priming rounds with SnapStart off", BASE + "http:\n  snapstart: false\n  prime-rounds: 5\n",
-                        5, "http.prime-rounds", "priming runs only before a SnapStart snapshot: set http.snapstart: "
-                                + "true, or leave prime-rounds out"),
                 rule("priming path without a slash", BASE + "http:\n  snapstart: true\n  prime: [api/health]\n",
                         5, "http.prime[0]", "'api/health' must be a path starting with /, with an optional query, like "
                                 + "/api/products?page=1"),

@@ -186,6 +186,22 @@ class ManifestReaderTest {
     }
 
     @Test
+    void primingPathsWithoutSnapStartAreForTheClassDataArchivesTraining() {
+        StageManifest manifest = reader.read("""
+                name: shop-dev
+                region: eu-west-1
+                http:
+                  prime:
+                    - /products
+                    - /cart?empty=true
+                  prime-rounds: 5
+                """, "dev.yml", "dev");
+        assertThat(manifest.http().snapstart()).isFalse();
+        assertThat(manifest.http().prime()).containsExactly("/products", "/cart?empty=true");
+        assertThat(manifest.http().primeRounds()).isEqualTo(5);
+    }
+
+    @Test
     void environmentValuesAreTakenAsWritten() {
         StageManifest manifest = reader.read("""
                 name: shop-dev
