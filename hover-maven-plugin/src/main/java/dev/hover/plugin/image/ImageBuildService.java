@@ -1,7 +1,6 @@
 package dev.hover.plugin.image;
 
 import com.google.cloud.tools.jib.api.Jib;
-import dev.hover.model.JavaSettings;
 import dev.hover.model.Names;
 import dev.hover.model.StageManifest;
 import dev.hover.plugin.network.NetworkSettings;
@@ -300,7 +299,7 @@ public final class ImageBuildService {
      * override the ones before it (the JVM takes the last of two contradicting options).
      */
     private static List<String> jvmOptions(LayerPlan plan, StageManifest manifest) {
-        List<String> options = new ArrayList<>(JavaSettings.DEFAULT_JVM_OPTIONS);
+        List<String> options = new ArrayList<>(ClassDataArchive.defaultJvmOptions(plan));
         options.addAll(plan.jvmOptions());
         options.addAll(manifest.java().jvmOptions());
         return options;

@@ -118,21 +118,21 @@ public final class ImageContainerizer {
      * Writes the base image alone as a tar in {@code docker save}'s format, e.g. to run its JVM on
      * this host; its layers come from Jib's cache of base images when they are there.
      */
-    public void exportBase(String baseImage, Architecture architecture, Path tar) throws Exception {
+    public String exportBase(String baseImage, Architecture architecture, Path tar) throws Exception {
         Consumer<JibEvent> events = event -> {
             if (event instanceof LogEvent logEvent) {
                 log.debug(logEvent.getMessage());
             }
         };
         try (JibProxyProperties proxies = JibProxyProperties.apply(network.proxies())) {
-            base(baseImage, events)
+            return base(baseImage, events)
                     .setPlatforms(Set.of(new Platform(architecture.ociName(), "linux")))
                     .containerize(Containerizer.to(TarImage.at(tar).named("hover/base-export"))
                             .setToolName("hover")
                             .setOfflineMode(network.offline())
                             .setAllowInsecureRegistries(allowInsecureRegistries)
                             .setApplicationLayersCache(applicationLayersCache)
-                            .addEventHandler(JibEvent.class, events));
+                            .addEventHandler(JibEvent.class, events)).getDigest().toString();
         }
     }
 

@@ -18,8 +18,10 @@ public final class ImageLayout {
     public static final String HOVER = TASK_ROOT + "/hover";
     public static final String PACKAGED_MANIFEST = HOVER + "/" + PackagedManifest.FILE_NAME;
     public static final String SECRETS = HOVER + "/secrets.env";
-    /** The JVM's class-data archive of the application's cold start, when the build could train one. */
+    /** The JVM's class-data archive of the application's cold start, when the build could train one (Java 17–23). */
     public static final String CLASS_DATA_ARCHIVE = HOVER + "/app.jsa";
+    /** The same as an AOT cache (JEP 483), on a base image with Java 24 or later. */
+    public static final String AOT_CACHE = HOVER + "/app.aot";
 
     private ImageLayout() {
     }

@@ -3,6 +3,7 @@ package dev.hover.plugin.local;
 import dev.hover.model.packaged.LaunchCommand;
 import dev.hover.plugin.image.ImageLayout;
 import dev.hover.plugin.image.ImageSpec;
+import dev.hover.plugin.image.archive.ClassDataArchive;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,8 +22,6 @@ import java.util.stream.Stream;
  * environment with that path mapped. The base image is not used: the JVM is this machine's.
  */
 final class LocalImage {
-    private static final String CLASS_DATA_ARCHIVE = "-XX:SharedArchiveFile=";
-
     private final ImageSpec spec;
     private final Path root;
 
@@ -75,7 +74,7 @@ final class LocalImage {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         // a class-data archive works only with the JVM that wrote it, the base image's (docs/image.md)
-        jvm.subList(1, jvm.size()).stream().filter(argument -> !argument.startsWith(CLASS_DATA_ARCHIVE))
+        jvm.subList(1, jvm.size()).stream().filter(argument -> !ClassDataArchive.namesArchive(argument))
                 .map(this::map).forEach(command::add);
         return command;
     }

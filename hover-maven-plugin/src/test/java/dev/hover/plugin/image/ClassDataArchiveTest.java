@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClassDataArchiveTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String EVENT = """
+    static final String EVENT = """
             {"version": "2.0", "routeKey": "$default", "rawPath": "/hello", "rawQueryString": "",
              "headers": {"host": "example.com"},
              "requestContext": {"http": {"method": "GET", "path": "/hello", "protocol": "HTTP/1.1",
@@ -55,7 +55,8 @@ class ClassDataArchiveTest {
         RecordingLog log = new RecordingLog();
         BuildDescriptor build = build(baseImage, "first", log);
 
-        assertThat(log.info).anyMatch(line -> line.startsWith("Class-data archive: trained with the base image's Java 17 in "));
+        assertThat(log.info).anyMatch(line -> line.startsWith("Class-data archive: trained with the base image's Java 17 in ")
+                && line.contains(" (dynamic AppCDS archive, "));
         assertThat(build.image().layers()).extracting(ImageSpec.Layer::name).containsExactly("release-dependencies",
                 "snapshot-dependencies", "hover-runtime", "resources", "classes", ClassDataArchive.LAYER, "hover-stage");
         // the JVM command after the secrets step (which needs KMS: this test gives the JVM the secret itself)
@@ -95,7 +96,7 @@ class ClassDataArchiveTest {
 
         RecordingLog again = new RecordingLog();
         BuildDescriptor second = build(baseImage, "second", again);
-        assertThat(again.info).contains("Class-data archive: the one of the same inputs again ("
+        assertThat(again.info).contains("Class-data archive: the one of the same inputs again (dynamic AppCDS archive, "
                 + String.format(java.util.Locale.ROOT, "%.1f MB", Files.size(taskRoot.resolve("hover/app.jsa")) / 1e6) + ")");
         assertThat(second.output().digest()).isEqualTo(build.output().digest());
     }

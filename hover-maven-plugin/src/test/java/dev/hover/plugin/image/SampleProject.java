@@ -93,11 +93,21 @@ final class SampleProject {
     }
 
     StageManifest manifest(String baseImage, Assets assets, Optional<String> mainClass) {
+        return manifest(baseImage, assets, mainClass, new HttpFunction(HttpFunction.DEFAULT_MEMORY,
+                HttpFunction.DEFAULT_TIMEOUT, 0, OptionalInt.empty(), List.of(), Optional.empty(), port, "/"));
+    }
+
+    /** With {@code http.prime} paths, each requested {@code rounds} times (without SnapStart: in the archive's training). */
+    StageManifest manifest(String baseImage, List<String> prime, int rounds) {
+        return manifest(baseImage, Assets.NONE, Optional.of(MAIN_CLASS), new HttpFunction(HttpFunction.DEFAULT_MEMORY,
+                HttpFunction.DEFAULT_TIMEOUT, 0, OptionalInt.empty(), List.of(), Optional.empty(), port, "/", false,
+                prime, rounds));
+    }
+
+    private StageManifest manifest(String baseImage, Assets assets, Optional<String> mainClass, HttpFunction http) {
         JavaSettings defaults = JavaSettings.defaults();
         JavaSettings java = new JavaSettings(baseImage, defaults.architecture(), defaults.jvmOptions(), mainClass,
                 Optional.empty());
-        HttpFunction http = new HttpFunction(HttpFunction.DEFAULT_MEMORY, HttpFunction.DEFAULT_TIMEOUT, 0,
-                OptionalInt.empty(), List.of(), Optional.empty(), port, "/");
         return new StageManifest(STAGE, "demo-staging", Optional.empty(), "us-east-1",
                 Map.of("GREETING_SOURCE", "manifest", "APP_ENV", "staging"), Auth.NONE, Optional.empty(),
                 List.of(), java, http, CliFunction.defaults(), Map.of(), assets, List.of());
@@ -162,6 +172,8 @@ final class SampleProject {
                         HttpServer server = HttpServer.create(
                                 new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
                         server.createContext("/", exchange -> {
+                            // what the application saw, e.g. the build's priming requests in its training log
+                            System.out.println("demo.App served " + exchange.getRequestURI());
                             byte[] body = (Greeting.text() + " at " + exchange.getRequestURI().getPath())
                                     .getBytes(StandardCharsets.UTF_8);
                             exchange.getResponseHeaders().add("Content-Type", "text/plain");

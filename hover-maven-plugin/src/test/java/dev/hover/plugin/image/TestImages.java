@@ -54,7 +54,12 @@ public final class TestImages {
      * {@code target/} and then reused, since it takes a while.
      */
     static String baseTarWithJvm(Path directory) throws Exception {
-        Path jre = jre();
+        return baseTarWithJvm(directory, Path.of(System.getProperty("java.home")));
+    }
+
+    /** The same with a runtime image of another JDK, e.g. a Java 25 for the AOT cache. */
+    static String baseTarWithJvm(Path directory, Path jdkHome) throws Exception {
+        Path jre = jre(jdkHome);
         Path tar = directory.resolve("base-with-jvm.tar");
         Jib.fromScratch()
                 .setFormat(ImageFormat.Docker)
@@ -69,14 +74,26 @@ public final class TestImages {
         return Jib.TAR_IMAGE_PREFIX + tar;
     }
 
-    private static Path jre() throws Exception {
-        Path jre = Path.of("target", "test-jre").toAbsolutePath();
+    /** The Java 24+ JDK of the machine (docs/testing.md): {@code hover.it.java21Home}, as for the invoker tests. */
+    static Path java25Home() {
+        String property = System.getProperty("hover.it.java21Home", "");
+        Path home = Path.of(property);
+        if (property.isEmpty() || !Files.isExecutable(home.resolve("bin/jlink"))) {
+            throw new IllegalStateException("No JDK at '" + property + "' (hover.it.java21Home, set by "
+                    + "hover-maven-plugin's pom): the AOT cache's tests need a Java 25 JDK with jlink");
+        }
+        return home;
+    }
+
+    /** A runtime image of the JDK at {@code jdkHome}, in {@code target/test-jre-<its directory's name>}. */
+    private static Path jre(Path jdkHome) throws Exception {
+        Path jre = Path.of("target", "test-jre-" + jdkHome.toRealPath().getFileName()).toAbsolutePath();
         if (Files.isDirectory(jre)) {
             return jre;
         }
         Path making = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "test-jre-");
         Files.delete(making);
-        Path jlink = Path.of(System.getProperty("java.home"), "bin", "jlink");
+        Path jlink = jdkHome.resolve("bin").resolve("jlink");
         Process process = new ProcessBuilder(jlink.toString(), "--add-modules",
                 "java.base,java.logging,java.management,java.naming,java.xml,jdk.httpserver,jdk.unsupported",
                 "--generate-cds-archive", "--strip-debug", "--no-man-pages", "--no-header-files",
