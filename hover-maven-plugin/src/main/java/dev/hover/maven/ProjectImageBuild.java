@@ -10,6 +10,7 @@ import dev.hover.plugin.image.ImageBuildService;
 import dev.hover.plugin.image.ImageExclusions;
 import dev.hover.plugin.image.ImageTarget;
 import dev.hover.plugin.image.LastBuild;
+import dev.hover.plugin.image.archive.ArchiveChoice;
 import dev.hover.plugin.network.NetworkSettings;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -135,7 +136,7 @@ final class ProjectImageBuild {
 
     /** What {@code hover:build} and {@code hover:deploy} take from their parameters for the image. */
     record ImageOptions(Optional<String> javaExecutable, boolean allowInsecureRegistries, List<String> excludes,
-                        Optional<Path> cacheDirectory, boolean classDataArchive) {
+                        Optional<Path> cacheDirectory, ArchiveChoice classDataArchive) {
     }
 
     private ImageBuildService.Request request(StageManifest manifest, Function<String, ImageTarget> target,

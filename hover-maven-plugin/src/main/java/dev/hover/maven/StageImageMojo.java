@@ -3,6 +3,7 @@ package dev.hover.maven;
 import dev.hover.model.StageManifest;
 import dev.hover.plugin.image.BuildDescriptor;
 import dev.hover.plugin.image.BuildDescriptorCodec;
+import dev.hover.plugin.image.archive.ArchiveChoice;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Component;
@@ -51,10 +52,12 @@ abstract class StageImageMojo extends HoverMojo {
 
     /**
      * Train a class-data archive of the application's cold start with the base image's JVM, where
-     * this machine can run it, and put it into the image (docs/image.md); {@code false} leaves it out.
+     * this machine can run it, and put it into the image (docs/image.md): an AOT cache on Java 24+, the
+     * dynamic AppCDS archive before; {@code appcds} takes the dynamic AppCDS archive on Java 24+ too;
+     * {@code false} leaves it out.
      */
     @Parameter(property = CLASS_DATA_ARCHIVE, defaultValue = "true")
-    boolean classDataArchive;
+    String classDataArchive;
 
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     PluginDescriptor plugin;
@@ -83,7 +86,13 @@ abstract class StageImageMojo extends HoverMojo {
         return new ProjectImageBuild.ImageOptions(text(JAVA_EXECUTABLE, javaExecutable),
                 allowInsecureRegistries(), list(EXCLUDES, excludes),
                 text(CACHE_DIRECTORY, cacheDirectory).map(directory -> projectDirectory().resolve(directory)),
-                flag(CLASS_DATA_ARCHIVE, classDataArchive));
+                archiveChoice());
+    }
+
+    private ArchiveChoice archiveChoice() {
+        String value = text(CLASS_DATA_ARCHIVE, classDataArchive).orElse("true");
+        return ArchiveChoice.parse(value).orElseThrow(() -> new ParameterException("-D" + CLASS_DATA_ARCHIVE
+                + " is '" + value + "'; it takes true (the default), false or appcds"));
     }
 
     /**

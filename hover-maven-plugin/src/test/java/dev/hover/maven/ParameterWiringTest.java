@@ -273,6 +273,18 @@ class ParameterWiringTest {
                 .hasMessageStartingWith("-Dhover.runJava is " + project.resolve("no-java") + ", which is not an executable file");
     }
 
+    @Test
+    @InjectMojo(goal = "build", pom = PLAIN)
+    void theClassDataArchiveIsOnOffOrTheDynamicAppCdsArchive(BuildMojo mojo) throws Exception {
+        stage(project, "staging");
+        property("hover.stage", "staging");
+        property("hover.classDataArchive", "aot");
+
+        assertThatThrownBy(() -> in(project, mojo).execute())
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("-Dhover.classDataArchive is 'aot'; it takes true (the default), false or appcds");
+    }
+
     private void reactor(MavenProject... modules) {
         when(session.getProjects()).thenReturn(List.of(modules));
     }

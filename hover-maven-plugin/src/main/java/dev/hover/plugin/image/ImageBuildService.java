@@ -7,6 +7,7 @@ import dev.hover.plugin.network.NetworkSettings;
 import dev.hover.model.packaged.LaunchCommand;
 import dev.hover.model.packaged.PackagedManifest;
 import dev.hover.model.packaged.PackagedManifestCodec;
+import dev.hover.plugin.image.archive.ArchiveChoice;
 import dev.hover.plugin.image.archive.ClassDataArchive;
 import dev.hover.secrets.EncryptedSecretsFile;
 import dev.hover.secrets.EnvironmentConflicts;
@@ -66,7 +67,7 @@ public final class ImageBuildService {
      *                        {@link JavaExecutable} cannot tell
      * @param gitCommit       the project's commit, for a label
      * @param allowInsecureRegistries {@code hover.allowInsecureRegistries}
-     * @param classDataArchive whether to train a class-data archive ({@code hover.classDataArchive},
+     * @param classDataArchive which class-data archive to train, if any ({@code hover.classDataArchive},
      *                         {@link ClassDataArchive})
      */
     public record Request(
@@ -82,7 +83,7 @@ public final class ImageBuildService {
             Optional<String> javaExecutable,
             Optional<String> gitCommit,
             boolean allowInsecureRegistries,
-            boolean classDataArchive) {
+            ArchiveChoice classDataArchive) {
         public Request {
             Objects.requireNonNull(manifest, "manifest");
             Objects.requireNonNull(manifestFile, "manifestFile");
@@ -103,7 +104,7 @@ public final class ImageBuildService {
                        Instant createdAt, Optional<String> javaExecutable, Optional<String> gitCommit,
                        boolean allowInsecureRegistries) {
             this(manifest, manifestFile, application, buildDirectory, cacheDirectory, lastBuild, target, buildId,
-                    createdAt, javaExecutable, gitCommit, allowInsecureRegistries, true);
+                    createdAt, javaExecutable, gitCommit, allowInsecureRegistries, ArchiveChoice.BEST);
         }
     }
 
@@ -203,7 +204,7 @@ public final class ImageBuildService {
         LayerPlan plan = new LayerPlanner(log).plan(request.application(), stageFiles).withSources(stamped);
         ImageContainerizer containerizer = new ImageContainerizer(request.cacheDirectory(),
                 request.allowInsecureRegistries(), network, log);
-        LayerPlan withArchive = !request.classDataArchive() ? plan : new ClassDataArchive(log, containerizer::exportBase)
+        LayerPlan withArchive = request.classDataArchive() == ArchiveChoice.NONE ? plan : new ClassDataArchive(log, containerizer::exportBase)
                 .apply(plan, training(request, buildId, mainClass, inputs));
         ImageSpec spec = imageSpec(request, buildId, withArchive, stageFiles.containsKey(ImageLayout.SECRETS));
         ImageTarget target = request.target().apply(buildId);
@@ -239,7 +240,7 @@ public final class ImageBuildService {
         environment.put("HOVER_FUNCTION_TYPE", "http");
         environment.putAll(secretPlaceholders(request));
         String baseImage = baseImage(manifest.java().baseImage(), request.application().projectDirectory());
-        return new ClassDataArchive.Training(baseImage, manifest.java().architecture(),
+        return new ClassDataArchive.Training(request.classDataArchive(), baseImage, manifest.java().architecture(),
                 JavaExecutable.forBaseImage(baseImage, request.javaExecutable()),
                 plan -> jvmOptions(plan, manifest), environment, PackagedManifest.Http.DEFAULT_READY_TIMEOUT_SECONDS,
                 inputs.fingerprint(), request.buildDirectory().resolve("class-data"),

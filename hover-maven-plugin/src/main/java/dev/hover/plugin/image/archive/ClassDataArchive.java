@@ -91,6 +91,8 @@ public final class ClassDataArchive {
     /**
      * What a training needs.
      *
+     * @param choice              {@code hover.classDataArchive}: the archive the base image's Java takes
+     *                            best, or the dynamic AppCDS archive
      * @param baseImage           as the image build resolved it ({@code tar://} absolute)
      * @param architecture        the image's
      * @param java                the entry point's java, a path in the image or {@code java} on its {@code PATH}
@@ -104,7 +106,7 @@ public final class ClassDataArchive {
      * @param baseRoots           where unpacked base images are kept, by digest
      * @param store               where the stage's archive is kept between builds, outside {@code target/}
      */
-    public record Training(String baseImage, Architecture architecture, String java,
+    public record Training(ArchiveChoice choice, String baseImage, Architecture architecture, String java,
                            Function<LayerPlan, List<String>> jvmOptions, Map<String, String> environment,
                            int readyTimeoutSeconds, String inputsFingerprint, Path scratch, Path baseRoots, Path store) {
     }
@@ -134,7 +136,7 @@ public final class ClassDataArchive {
         Path tar = training.baseRoots().resolve("base-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tar");
         try {
             String digest = exportBase(training, tar);
-            // the kind of archive follows from the base image's JVM, hence from its digest
+            // the kind of archive follows from the choice and the base image's JVM, hence from its digest
             String key = key(training, digest, packed.classpath(), training.jvmOptions().apply(packed));
             Optional<ArchiveKind> kept = Arrays.stream(ArchiveKind.values())
                     .filter(kind -> Files.isRegularFile(training.store().resolve(key + kind.suffix))).findFirst();
@@ -149,7 +151,8 @@ public final class ClassDataArchive {
                     throw new ArchiveSkipped("the base image's Java is " + jvm.version() + "; the archive needs Java "
                             + OLDEST_JAVA + " or later");
                 }
-                kind = ArchiveKind.forJava(jvm.version());
+                kind = training.choice() == ArchiveChoice.APPCDS ? ArchiveKind.DYNAMIC_APP_CDS
+                        : ArchiveKind.forJava(jvm.version());
                 List<String> options = training.jvmOptions().apply(named(packed, kind)).stream()
                         .filter(option -> !option.equals(kind.option())).toList();
                 refuseConflicts(kind, jvm, options, training.environment());
@@ -316,11 +319,11 @@ public final class ClassDataArchive {
     }
 
     /**
-     * Everything the archive is made of: the build's inputs, the base image's digest (a tag that
-     * moved is another digest), the JVM command and what goes into the image's task root.
+     * Everything the archive is made of: the choice of archive, the build's inputs, the base image's
+     * digest (a tag that moved is another digest), the JVM command and what goes into the image's task root.
      */
     static String key(Training training, String baseImageDigest, List<String> classpath, List<String> options) {
-        String key = String.join("\n", FORMAT, training.inputsFingerprint(), baseImageDigest,
+        String key = String.join("\n", FORMAT, training.choice().name(), training.inputsFingerprint(), baseImageDigest,
                 training.architecture().toString(), training.java(), String.join(" ", options), String.join(":", classpath));
         return BuildInputs.sha256(key.getBytes(StandardCharsets.UTF_8));
     }

@@ -33,6 +33,13 @@ class ArchiveKeyAndOptionsTest {
                 .isEqualTo(key);
         assertThat(ClassDataArchive.key(training, DIGEST, CLASSPATH, List.of("-XX:TieredStopAtLevel=4"))).isNotEqualTo(key);
         assertThat(ClassDataArchive.key(training, DIGEST, List.of("app/classes.jar"), OPTIONS)).isNotEqualTo(key);
+        // hover.classDataArchive=appcds: another kind of archive of the same inputs
+        assertThat(ClassDataArchive.key(training(ArchiveChoice.APPCDS, "public.ecr.aws/lambda/java:25"), DIGEST,
+                CLASSPATH, OPTIONS)).isNotEqualTo(key);
+        assertThat(ArchiveChoice.parse(" AppCDS ")).contains(ArchiveChoice.APPCDS);
+        assertThat(ArchiveChoice.parse("true")).contains(ArchiveChoice.BEST);
+        assertThat(ArchiveChoice.parse("false")).contains(ArchiveChoice.NONE);
+        assertThat(ArchiveChoice.parse("aot")).isEmpty();
     }
 
     @Test
@@ -56,7 +63,11 @@ class ArchiveKeyAndOptionsTest {
     }
 
     private static Training training(String baseImage) {
-        return new Training(baseImage, Architecture.X86_64, "/var/lang/bin/java", plan -> OPTIONS, Map.of(), 120,
+        return training(ArchiveChoice.BEST, baseImage);
+    }
+
+    private static Training training(ArchiveChoice choice, String baseImage) {
+        return new Training(choice, baseImage, Architecture.X86_64, "/var/lang/bin/java", plan -> OPTIONS, Map.of(), 120,
                 "inputs-fingerprint", Path.of("scratch"), Path.of("roots"), Path.of("store"));
     }
 }
