@@ -18,6 +18,11 @@ trap 'kill $MOTO_PID 2>/dev/null; [ -n "${BENCH_KEEP:-}" ] && echo "kept $WORK" 
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$MOTO_PORT/moto-api/" >/dev/null && break; sleep 0.1; done
 MOTO=http://127.0.0.1:$MOTO_PORT
 
+BENCH_JDK=${BENCH_JDK:-/usr/lib/jvm/java-17-openjdk-amd64}
+
+# jdk_feature_version: BENCH_JDK's feature version, e.g. 17 or 25
+jdk_feature_version() { sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$BENCH_JDK/release"; }
+
 # copy_project DIR: the benchmark's project into $PROJECT, on the staged plugin, on a free port, with
 # the base image with a JVM in its target/
 copy_project() {
@@ -26,7 +31,7 @@ copy_project() {
   rm -rf "$PROJECT/target"
   sed -i "s:<hover.version>.*</hover.version>:<hover.version>$VERSION</hover.version>:" "$PROJECT/pom.xml"
   sed -i "s/port: 184[0-9][0-9]/port: $(free_port)/" "$PROJECT/.hover/bench.yml"
-  bench/base-with-jvm.sh "$PROJECT/target/base-with-jvm.tar" "${BENCH_JDK:-/usr/lib/jvm/java-17-openjdk-amd64}"
+  bench/base-with-jvm.sh "$PROJECT/target/base-with-jvm.tar" "$BENCH_JDK"
 }
 
 # mvn_project ARGS…: Maven in $PROJECT, stage bench, the SDK pointed at moto; prints the archive's note

@@ -10,8 +10,8 @@ public enum ArchiveChoice {
     /** {@code true}, the default: the form the base image's Java takes best, the AOT cache on Java 24+. */
     BEST,
     /**
-     * {@code appcds}: the dynamic AppCDS archive on Java 24+ too, e.g. for a stage whose JVM options
-     * (a JVMTI agent) the AOT cache does not go with, or to compare the two.
+     * {@code appcds}: the dynamic AppCDS archive on Java 24+ too, for a stage that the AOT cache does
+     * not go with, or to compare the two.
      */
     APPCDS;
 
