@@ -5,9 +5,10 @@ import java.util.Map;
 /**
  * The image build's training run of the class-data archive (docs/image.md, "The class-data
  * archive"): the http function's cold start as in a container, its application primed as before a
- * snapshot, then the process ends, so that the JVM, started with {@code -XX:ArchiveClassesAtExit},
- * writes what it loaded. Nothing is invoked, so no Runtime API is needed; the exit status says
- * whether the cold start succeeded.
+ * snapshot (the readiness path and the manifest's {@code http.prime} paths), then the process
+ * ends, so that the JVM, started with {@code -XX:ArchiveClassesAtExit} (Java 17–23) or
+ * {@code -XX:AOTMode=record} (Java 24+), writes what it loaded, or the AOT configuration. Nothing
+ * is invoked, so no Runtime API is needed; the exit status says whether the cold start succeeded.
  */
 public final class Training {
     private Training() {
