@@ -6,7 +6,6 @@ import dev.hover.model.JavaSettings;
 import dev.hover.model.StageManifest;
 import dev.hover.plugin.image.archive.ClassDataArchive;
 import dev.hover.testsupport.EmulatedFunction;
-import dev.hover.testsupport.LocalAws;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,10 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,21 +69,10 @@ class AotCacheTest {
                 .doesNotContain("-Xshare:auto").noneMatch(argument -> argument.startsWith("-XX:SharedArchiveFile"))
                 .endsWith("dev.hover.runtime.Bootstrap");
 
-        Path root = dir.resolve("rootfs");
-        OciLayout.unpackTar(Path.of(build.output().location()), dir.resolve("layout")).unpackLayers(root);
-        Path taskRoot = root.resolve("var/task");
-        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", taskRoot.toString()));
-        command.add(root.resolve(TestImages.JAVA.substring(1)).toString());
-        command.addAll(jvm.subList(1, jvm.size()));
-        command.set(command.indexOf(CACHE_OPTION), "-XX:AOTCache=" + taskRoot.resolve("hover/app.aot"));
-        try (EmulatedFunction function = LocalAws.rie().start(command, Map.of(
-                "LAMBDA_TASK_ROOT", taskRoot.toString(),
-                "HOVER_FUNCTION_TYPE", "http",
-                "HOVER_SECRETS", "API_KEY",
-                "API_KEY", "decrypted-by-the-secrets-jvm",
-                "JAVA_TOOL_OPTIONS", "-Xlog:class+load=info -Xlog:aot=warning",
-                "AWS_LAMBDA_FUNCTION_TIMEOUT", "30"))) {
-            JsonNode response = JSON.readTree(function.invoke(ClassDataArchiveTest.EVENT));
+        Path taskRoot = dir.resolve("rootfs/var/task");
+        try (EmulatedFunction function = ArchivedImageUnderRie.start(build, dir.resolve("layout"), dir.resolve("rootfs"),
+                CACHE_OPTION)) {
+            JsonNode response = JSON.readTree(function.invoke(ArchivedImageUnderRie.EVENT));
 
             assertThat(response.get("statusCode").asInt()).as(function.output()).isEqualTo(200);
             assertThat(response.get("body").asText()).isEqualTo("Hello from the sample app at /hello");

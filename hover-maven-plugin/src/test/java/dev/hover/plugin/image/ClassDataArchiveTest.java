@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hover.plugin.image.archive.ClassDataArchive;
 import dev.hover.testsupport.EmulatedFunction;
-import dev.hover.testsupport.LocalAws;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,9 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,14 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClassDataArchiveTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String EVENT = """
-            {"version": "2.0", "routeKey": "$default", "rawPath": "/hello", "rawQueryString": "",
-             "headers": {"host": "example.com"},
-             "requestContext": {"http": {"method": "GET", "path": "/hello", "protocol": "HTTP/1.1",
-                                          "sourceIp": "127.0.0.1", "userAgent": "test"},
-               "requestId": "request-1", "routeKey": "$default", "stage": "$default", "timeEpoch": 1795716000000},
-             "isBase64Encoded": false}
-            """;
 
     @TempDir
     static Path dir;
@@ -70,22 +59,10 @@ class ClassDataArchiveTest {
         assertThat(jvm.get(jvm.indexOf("-cp") + 1)).startsWith("hover/runtime/")
                 .contains(":app/resources.jar:app/classes.jar:lib/release-lib-1.2.0.jar");
 
-        Path root = dir.resolve("rootfs");
-        OciLayout.unpackTar(Path.of(build.output().location()), dir.resolve("layout")).unpackLayers(root);
-        Path taskRoot = root.resolve("var/task");
-        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", taskRoot.toString()));
-        command.add(root.resolve(TestImages.JAVA.substring(1)).toString());
-        command.addAll(jvm.subList(1, jvm.size()));
-        command.set(command.indexOf("-XX:SharedArchiveFile=/var/task/hover/app.jsa"),
-                "-XX:SharedArchiveFile=" + taskRoot.resolve("hover/app.jsa"));
-        try (EmulatedFunction function = LocalAws.rie().start(command, Map.of(
-                "LAMBDA_TASK_ROOT", taskRoot.toString(),
-                "HOVER_FUNCTION_TYPE", "http",
-                "HOVER_SECRETS", "API_KEY",
-                "API_KEY", "decrypted-by-the-secrets-jvm",
-                "JAVA_TOOL_OPTIONS", "-Xlog:class+load=info",
-                "AWS_LAMBDA_FUNCTION_TIMEOUT", "30"))) {
-            JsonNode response = JSON.readTree(function.invoke(EVENT));
+        Path taskRoot = dir.resolve("rootfs/var/task");
+        try (EmulatedFunction function = ArchivedImageUnderRie.start(build, dir.resolve("layout"), dir.resolve("rootfs"),
+                "-XX:SharedArchiveFile=/var/task/hover/app.jsa")) {
+            JsonNode response = JSON.readTree(function.invoke(ArchivedImageUnderRie.EVENT));
 
             assertThat(response.get("statusCode").asInt()).as(function.output()).isEqualTo(200);
             assertThat(response.get("body").asText()).isEqualTo("Hello from the sample app at /hello");
