@@ -43,6 +43,8 @@ public record BuildInputs(Map<String, String> inputs, boolean reusable) {
         inputs.put("main class", mainClass);
         inputs.put("java executable", request.javaExecutable().orElse(""));
         inputs.put("git commit", request.gitCommit().orElse(""));
+        // another choice is another image, and not because the base image moved
+        inputs.put("hover.classDataArchive", request.classDataArchive().value());
         request.application().runtime().forEach(d -> inputs.put("runtime " + d.key(), jar(d)));
         request.application().dependencies().forEach(d -> inputs.put("library " + d.key(), jar(d)));
         files(inputs, project, request.application().classesDirectory());

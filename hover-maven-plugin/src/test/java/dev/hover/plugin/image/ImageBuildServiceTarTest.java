@@ -3,6 +3,7 @@ package dev.hover.plugin.image;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hover.model.Assets;
 import dev.hover.model.StageManifest;
+import dev.hover.plugin.image.archive.ArchiveChoice;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -171,6 +172,24 @@ class ImageBuildServiceTarTest {
         assertThat(changed.descriptor().buildId()).isEqualTo("20261126T175000Z-000002");
         assertThat(changed.descriptor().output().digest()).isNotEqualTo(first.descriptor().output().digest());
         assertThat(log.info).contains("A new build: target/classes/application.properties changed since build 20261126T174500Z-000001");
+    }
+
+    @Test
+    void anotherClassDataArchiveChoiceIsANewBuildThatSaysSo() throws Exception {
+        SampleProject app = SampleProject.create(dir.resolve("archive-choice"), 8080);
+        Path buildDirectory = dir.resolve("build-archive-choice");
+        StageManifest manifest = app.manifest(baseImage);
+        build(app, manifest, buildDirectory, "20261126T174500Z-000001");
+        ImageBuildService.Request sameInputs = request(app, manifest, buildDirectory, "20261126T175000Z-000002");
+        RecordingLog log = new RecordingLog();
+
+        ImageBuildService.Built without = new ImageBuildService(log).build(new ImageBuildService.Request(sameInputs.manifest(),
+                sameInputs.manifestFile(), sameInputs.application(), sameInputs.buildDirectory(), sameInputs.cacheDirectory(),
+                sameInputs.lastBuild(), sameInputs.target(), sameInputs.buildId(), sameInputs.createdAt(),
+                sameInputs.javaExecutable(), sameInputs.gitCommit(), sameInputs.allowInsecureRegistries(), ArchiveChoice.NONE));
+
+        assertThat(without.descriptor().buildId()).isEqualTo("20261126T175000Z-000002");
+        assertThat(log.info).contains("A new build: hover.classDataArchive changed since build 20261126T174500Z-000001");
     }
 
     @Test

@@ -15,6 +15,15 @@ public enum ArchiveChoice {
      */
     APPCDS;
 
+    /** The value of {@code hover.classDataArchive} that makes this choice. */
+    public String value() {
+        return switch (this) {
+            case NONE -> "false";
+            case BEST -> "true";
+            case APPCDS -> "appcds";
+        };
+    }
+
     /** @return empty for a value that is none of {@code true}, {@code false}, {@code appcds} */
     public static Optional<ArchiveChoice> parse(String value) {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
