@@ -2,6 +2,8 @@ package dev.hover.plugin.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hover.model.Architecture;
+import dev.hover.plugin.network.NetworkSettings;
 import dev.hover.testsupport.LocalAws;
 import dev.hover.testsupport.LocalRegistry;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,6 +70,23 @@ class ImageBuildServiceRegistryTest {
                 "/var/task/hover/secrets.env");
         assertThat(files).noneMatch(f -> f.contains("plain") || f.contains("AppTest") || f.contains("test-classes"));
         assertThat(pulled.manifest.get("mediaType").asText()).isEqualTo("application/vnd.oci.image.manifest.v1+json");
+    }
+
+    /** The class-data archive's key names the base image by this digest: a tag that moves trains anew. */
+    @Test
+    void theBaseImagesExportHasTheSameDigestUntilItsTagMoves() throws Exception {
+        String reference = TestImages.pushBase(Files.createDirectories(dir.resolve("moving-1")),
+                registry.hostPort() + "/hover-test/moving:1", "the first image of the tag\n");
+        ImageContainerizer containerizer = new ImageContainerizer(dir.resolve("export-cache"), true, NetworkSettings.none(),
+                new RecordingLog());
+
+        String first = containerizer.exportBase(reference, Architecture.X86_64, dir.resolve("export-1.tar"));
+        String again = containerizer.exportBase(reference, Architecture.X86_64, dir.resolve("export-2.tar"));
+        TestImages.pushBase(Files.createDirectories(dir.resolve("moving-2")), reference, "the tag moved\n");
+        String moved = containerizer.exportBase(reference, Architecture.X86_64, dir.resolve("export-3.tar"));
+
+        assertThat(first).startsWith("sha256:").isEqualTo(again);
+        assertThat(moved).startsWith("sha256:").isNotEqualTo(first);
     }
 
     @Test

@@ -120,7 +120,12 @@ public final class TestImages {
 
     /** Pushes a base image to a registry, e.g. the local one, and returns its reference. */
     public static String pushBase(Path directory, String reference) throws Exception {
-        containerizeBase(directory, "a base image for tests\n", ImageFormat.OCI, Containerizer.to(RegistryImage.named(reference)).setAllowInsecureRegistries(true));
+        return pushBase(directory, reference, "a base image for tests\n");
+    }
+
+    /** The same with another content: another image under the same reference, as when a tag moves. */
+    static String pushBase(Path directory, String reference, String content) throws Exception {
+        containerizeBase(directory, content, ImageFormat.OCI, Containerizer.to(RegistryImage.named(reference)).setAllowInsecureRegistries(true));
         return reference;
     }
 
