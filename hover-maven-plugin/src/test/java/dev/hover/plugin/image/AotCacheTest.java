@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,6 +108,15 @@ class AotCacheTest {
         assertThat(build.image().layers()).extracting(ImageSpec.Layer::name).doesNotContain(ClassDataArchive.LAYER);
         assertThat(build.image().entrypoint()).contains("-Xshare:auto", "-Xshare:off")
                 .noneMatch(argument -> argument.startsWith("-XX:AOTCache"));
+
+        // the same from the base image's own environment, which the functions' JVM starts with too
+        String sharingOffBase = TestImages.baseTarWithJvm(Files.createDirectories(dir.resolve("base-25-sharing-off")),
+                TestImages.java25Home(), Map.of("JAVA_TOOL_OPTIONS", "-Xshare:off"));
+        RecordingLog fromTheBase = new RecordingLog();
+        BuildDescriptor onThatBase = build(project.manifest(sharingOffBase, PRIME, PRIME_ROUNDS), "sharing-off-base", fromTheBase);
+        assertThat(fromTheBase.info).contains("No class-data archive: the base image's Java 25 takes an AOT cache, and "
+                + "refuses to start with -Xshare:off (JAVA_TOOL_OPTIONS in the image's environment) beside it");
+        assertThat(onThatBase.image().layers()).extracting(ImageSpec.Layer::name).doesNotContain(ClassDataArchive.LAYER);
     }
 
     private static BuildDescriptor build(String name, RecordingLog log) throws Exception {

@@ -59,7 +59,14 @@ public final class TestImages {
 
     /** The same with a runtime image of another JDK, e.g. a Java 25 for the AOT cache. */
     static String baseTarWithJvm(Path directory, Path jdkHome) throws Exception {
+        return baseTarWithJvm(directory, jdkHome, java.util.Map.of());
+    }
+
+    /** @param environment more of the image's environment than its {@code PATH} */
+    static String baseTarWithJvm(Path directory, Path jdkHome, java.util.Map<String, String> environment) throws Exception {
         Path jre = jre(jdkHome);
+        java.util.Map<String, String> imageEnvironment = new java.util.LinkedHashMap<>(environment);
+        imageEnvironment.put("PATH", JAVA_HOME + "/bin:/usr/bin:/bin");
         Path tar = directory.resolve("base-with-jvm.tar");
         Jib.fromScratch()
                 .setFormat(ImageFormat.Docker)
@@ -68,7 +75,7 @@ public final class TestImages {
                                 (source, target) -> FilePermissions.fromPosixFilePermissions(permissions(source)),
                                 FileEntriesLayer.DEFAULT_MODIFICATION_TIME_PROVIDER)
                         .build())
-                .setEnvironment(java.util.Map.of("PATH", JAVA_HOME + "/bin:/usr/bin:/bin"))
+                .setEnvironment(imageEnvironment)
                 .containerize(Containerizer.to(TarImage.at(tar).named("hover-test/base-with-jvm:1"))
                         .setApplicationLayersCache(directory.resolve("base-cache")));
         return Jib.TAR_IMAGE_PREFIX + tar;

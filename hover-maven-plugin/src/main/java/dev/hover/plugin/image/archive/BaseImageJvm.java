@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,11 +13,12 @@ import java.util.regex.Pattern;
  * The base image's own JVM, runnable on the build host: the base image's file system unpacked
  * once per digest ({@link BaseImageRoot}), its {@code java} and that java's feature version.
  *
- * @param digest  the exported base image's digest: a tag that moves to another image is another digest
- * @param java    where the image's java is on this host
- * @param version its feature version ({@code 17}, {@code 25})
+ * @param digest      the exported base image's digest: a tag that moves to another image is another digest
+ * @param java        where the image's java is on this host
+ * @param version     its feature version ({@code 17}, {@code 25})
+ * @param environment the base image's own environment, under the one Hover gives the image
  */
-record BaseImageJvm(String digest, Path java, int version) {
+record BaseImageJvm(String digest, Path java, int version, Map<String, String> environment) {
     private static final Pattern VERSION = Pattern.compile("version \"(\\d+)(?:[.\"])");
     private static final long PROBE_SECONDS = 60;
     /** Enough of a digest's hex digits to name an unpacked root. */
@@ -39,7 +41,7 @@ record BaseImageJvm(String digest, Path java, int version) {
                 : " (" + javaInImage + ") on its PATH " + String.join(":", base.path());
         Path java = base.java(javaInImage).orElseThrow(() -> new ArchiveSkipped("the base image " + baseImage
                 + " has no java" + where + " (hover.javaExecutable says where it is)"));
-        return new BaseImageJvm(digest, java, versionOf(java));
+        return new BaseImageJvm(digest, java, versionOf(java), base.environment());
     }
 
     private static int versionOf(Path java) throws Exception {

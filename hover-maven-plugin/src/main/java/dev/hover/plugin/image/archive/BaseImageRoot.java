@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
@@ -26,14 +28,17 @@ import java.util.zip.GZIPInputStream;
  * image's {@code /usr/bin/java → /etc/alternatives/java → …} resolves to the image's files and
  * never to the host's. Devices and FIFOs are left out.
  *
- * @param root the unpacked file system
- * @param path the image's {@code PATH}, for a {@code java} run through it
+ * @param root        the unpacked file system
+ * @param environment the image's own environment ({@code Env} of its configuration), which the
+ *                    functions' JVM starts with too
  */
-record BaseImageRoot(Path root, List<String> path) {
+record BaseImageRoot(Path root, Map<String, String> environment) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String WHITEOUT = ".wh.";
     private static final String OPAQUE = ".wh..wh..opq";
     private static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    /** Beside the unpacked files: the image's environment, one {@code NAME=value} a line. */
+    private static final String ENVIRONMENT_FILE = ".hover-environment";
 
     /** Unpacks {@code imageTar} into {@code root}, which must not exist yet. */
     static BaseImageRoot unpack(Path imageTar, Path root) throws IOException {
@@ -47,8 +52,11 @@ record BaseImageRoot(Path root, List<String> path) {
                     untar(in, unpacking, true);
                 }
             }
+            List<String> environment = new ArrayList<>();
+            JSON.readTree(layout.resolve(manifest.get("Config").asText()).toFile()).path("config").path("Env")
+                    .forEach(variable -> environment.add(variable.asText()));
+            Files.write(unpacking.resolve(ENVIRONMENT_FILE), environment);
             Files.move(unpacking, root, StandardCopyOption.ATOMIC_MOVE);
-            Files.writeString(root.resolve(".hover-path"), pathOf(JSON.readTree(layout.resolve(manifest.get("Config").asText()).toFile())));
         } finally {
             AssetCollector.deleteRecursively(layout);
         }
@@ -57,7 +65,19 @@ record BaseImageRoot(Path root, List<String> path) {
 
     /** A root unpacked before. */
     static BaseImageRoot open(Path root) throws IOException {
-        return new BaseImageRoot(root, List.of(Files.readString(root.resolve(".hover-path")).split(":")));
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (String variable : Files.readAllLines(root.resolve(ENVIRONMENT_FILE))) {
+            int equals = variable.indexOf('=');
+            if (equals > 0) {
+                environment.put(variable.substring(0, equals), variable.substring(equals + 1));
+            }
+        }
+        return new BaseImageRoot(root, environment);
+    }
+
+    /** The image's {@code PATH}, for a {@code java} run through it. */
+    List<String> path() {
+        return List.of(environment.getOrDefault("PATH", DEFAULT_PATH).split(":"));
     }
 
     /**
@@ -66,7 +86,7 @@ record BaseImageRoot(Path root, List<String> path) {
      */
     Optional<Path> java(String inImage) {
         List<String> candidates = inImage.startsWith("/") ? List.of(inImage)
-                : path.stream().filter(directory -> directory.startsWith("/")).map(directory -> directory + "/" + inImage).toList();
+                : path().stream().filter(directory -> directory.startsWith("/")).map(directory -> directory + "/" + inImage).toList();
         for (String candidate : candidates) {
             Path file = root.resolve(candidate.substring(1));
             if (Files.isRegularFile(file) && Files.isExecutable(file)) {
@@ -74,15 +94,6 @@ record BaseImageRoot(Path root, List<String> path) {
             }
         }
         return Optional.empty();
-    }
-
-    private static String pathOf(JsonNode config) {
-        for (JsonNode variable : config.path("config").path("Env")) {
-            if (variable.asText().startsWith("PATH=")) {
-                return variable.asText().substring("PATH=".length());
-            }
-        }
-        return DEFAULT_PATH;
     }
 
     /** @param layer whether whiteouts apply and links are made to stay inside {@code into} */

@@ -187,15 +187,22 @@ public final class ClassDataArchive {
         }
     }
 
-    /** An option beside which the JVM would not start with the archive: no archive, rather than a JVM that cannot start. */
+    /**
+     * An option beside which the JVM would not start with the archive: no archive, rather than a
+     * JVM that cannot start.
+     *
+     * @param environment Hover's for the image (the manifest's included), over the base image's own
+     */
     private static void refuseConflicts(ArchiveKind kind, BaseImageJvm jvm, List<String> options,
                                         Map<String, String> environment) throws ArchiveSkipped {
+        Map<String, String> image = new LinkedHashMap<>(jvm.environment());
+        image.putAll(environment);
         Optional<String> conflict = kind.conflicting(options);
         String where = "java.jvm-options";
         for (String variable : OPTIONS_VARIABLES) {
-            if (conflict.isEmpty() && environment.containsKey(variable)) {
-                conflict = kind.conflicting(List.of(environment.get(variable).trim().split("\\s+")));
-                where = variable + " in the stage's environment";
+            if (conflict.isEmpty() && image.containsKey(variable)) {
+                conflict = kind.conflicting(List.of(image.get(variable).trim().split("\\s+")));
+                where = variable + " in the image's environment";
             }
         }
         if (conflict.isPresent()) {
