@@ -6,12 +6,13 @@ import dev.hover.testsupport.MotoServer;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 
+import java.io.BufferedReader;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -19,10 +20,12 @@ import java.util.Map;
 
 /**
  * hover-launch from process start to its execve, against moto's KMS (docs/performance.md, "Secrets
- * at cold start"): alternating, (a) the launcher decrypting one secret and then becoming the stamp
- * program, (b) the stamp program started directly. The stamp prints, as it starts, the monotonic
- * clock and the process's CPU time so far, which through an execve includes the launcher's; (a)
- * minus (b) is the launcher's share. Run by bench/launcher/run.sh.
+ * at cold start"): alternating, (a) the launcher decrypting one secret over plain HTTP and then
+ * becoming the stamp program, (b) the same through tlsproxy (TLS with a KMS-shaped chain on
+ * loopback, the system's roots plus the chain's root trusted), (c) the stamp program started
+ * directly. The stamp prints, as it starts, the monotonic clock and the process's CPU time so far,
+ * which through an execve includes the launcher's; (a) or (b) minus (c) is the launcher's share.
+ * Run by bench/launcher/run.sh.
  */
 public final class LauncherBench {
     private LauncherBench() {
@@ -31,6 +34,7 @@ public final class LauncherBench {
     public static void main(String[] args) throws Exception {
         int runs = Integer.parseInt(args[0]);
         Path stamp = Path.of(args[1]);
+        Path tlsProxy = Path.of(args[2]);
         MotoServer moto = LocalAws.moto();
         moto.applyToSystemProperties();
         Path work = Files.createTempDirectory("hover-launcher-bench-");
@@ -47,30 +51,71 @@ public final class LauncherBench {
         Map<String, String> environment = new HashMap<>(moto.environment());
         environment.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9");
         environment.put("PATH", "/usr/bin:/bin");
-        List<String> launched = List.of(launcher.toString(), "--name", stage.name(), "--stage", stage.stage(),
-                "--secrets", secrets.toString(), "--", stamp.toString());
-        long[][] viaLauncher = new long[2][runs];
-        long[][] direct = new long[2][runs];
-        long[] logged = new long[runs];
-        for (int i = 0; i < runs; i++) {
+        Process proxy = new ProcessBuilder(tlsProxy.toString(), "-target", moto.endpoint().toString(), "-root", work.resolve("root.pem").toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            String address = new BufferedReader(new InputStreamReader(proxy.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            Map<String, String> overTls = new HashMap<>(environment);
+            overTls.put("AWS_ENDPOINT_URL", "https://" + address);
+            overTls.put("SSL_CERT_FILE", trustedRoots(work).toString());
+            List<String> launched = List.of(launcher.toString(), "--name", stage.name(), "--stage", stage.stage(),
+                    "--secrets", secrets.toString(), "--", stamp.toString());
+            Samples http = new Samples(runs);
+            Samples tls = new Samples(runs);
+            Samples direct = new Samples(runs);
             Path log = work.resolve("launcher.log");
-            long[] a = stamped(launched, environment, log);
-            viaLauncher[0][i] = a[0];
-            viaLauncher[1][i] = a[1];
-            String line = Files.readString(log, StandardCharsets.UTF_8);
-            logged[i] = Long.parseLong(line.replaceAll("(?s).* decrypted in (\\d+) ms.*", "$1"));
-            long[] b = stamped(List.of(stamp.toString()), environment, log);
-            direct[0][i] = b[0];
-            direct[1][i] = b[1];
+            for (int i = 0; i < runs; i++) {
+                http.add(i, stamped(launched, environment, log), logged(log));
+                tls.add(i, stamped(launched, overTls, log), logged(log));
+                direct.add(i, stamped(List.of(stamp.toString()), environment, log), 0);
+            }
+            System.out.printf("%d runs each, alternating; load average %s%n", runs,
+                    Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+            http.report("(a) hover-launch over HTTP, then the stamp");
+            tls.report("(b) hover-launch over TLS, then the stamp");
+            direct.report("(c) the stamp alone");
+            http.reportShare("hover-launch's share over HTTP, (a) - (c)", direct);
+            tls.reportShare("hover-launch's share over TLS, (b) - (c)", direct);
+        } finally {
+            proxy.destroy();
         }
-        System.out.printf("%d runs each, alternating; load average %s%n", runs,
-                Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-        report("(a) hover-launch, 1 secret, then the stamp", viaLauncher);
-        report("(b) the stamp alone", direct);
-        System.out.printf("%-46s wall %6.1f ms, CPU %6.1f ms (medians' difference)%n", "hover-launch's share, (a) - (b)",
-                (median(viaLauncher[0]) - median(direct[0])) / 1e6, (median(viaLauncher[1]) - median(direct[1])) / 1e3);
-        System.out.printf("%-46s p50 %d ms (min %d, max %d)%n", "its own log line, main → before execve",
-                median(logged), Arrays.stream(logged).min().orElseThrow(), Arrays.stream(logged).max().orElseThrow());
+    }
+
+    /** What the launcher trusts over TLS: the system's bundle, as an image has it, and the proxy's root. */
+    private static Path trustedRoots(Path work) throws Exception {
+        Path system = Path.of("/etc/ssl/certs/ca-certificates.crt");
+        Path roots = work.resolve("roots.pem");
+        Files.writeString(roots, (Files.exists(system) ? Files.readString(system) : "") + Files.readString(work.resolve("root.pem")));
+        return roots;
+    }
+
+    private static long logged(Path log) throws Exception {
+        return Long.parseLong(Files.readString(log, StandardCharsets.UTF_8).replaceAll("(?s).* decrypted in (\\d+) ms.*", "$1"));
+    }
+
+    /** Per run: nanoseconds until the stamp started, the stamp's CPU microseconds, the launcher's own milliseconds. */
+    private record Samples(long[] wall, long[] cpu, long[] logged) {
+        Samples(int runs) {
+            this(new long[runs], new long[runs], new long[runs]);
+        }
+
+        void add(int run, long[] stamped, long loggedMillis) {
+            wall[run] = stamped[0];
+            cpu[run] = stamped[1];
+            logged[run] = loggedMillis;
+        }
+
+        void report(String what) {
+            System.out.printf("%-46s wall p50 %6.1f ms (min %6.1f, max %6.1f), CPU p50 %6.1f ms%s%n", what,
+                    median(wall) / 1e6, Arrays.stream(wall).min().orElseThrow() / 1e6,
+                    Arrays.stream(wall).max().orElseThrow() / 1e6, median(cpu) / 1e3,
+                    median(logged) == 0 ? "" : ", its log line (main → execve) p50 " + median(logged) + " ms");
+        }
+
+        void reportShare(String what, Samples baseline) {
+            System.out.printf("%-46s wall %6.1f ms, CPU %6.1f ms (medians' difference)%n", what,
+                    (median(wall) - median(baseline.wall)) / 1e6, (median(cpu) - median(baseline.cpu)) / 1e3);
+        }
     }
 
     /** Starts the command; returns the nanoseconds until the stamp started and the stamp's CPU microseconds. */
@@ -85,12 +130,6 @@ public final class LauncherBench {
             throw new IllegalStateException(command + " failed: " + Files.readString(log));
         }
         return new long[] {Long.parseLong(printed[0]) - start, Long.parseLong(printed[1])};
-    }
-
-    private static void report(String what, long[][] samples) {
-        System.out.printf("%-46s wall p50 %6.1f ms (min %6.1f, max %6.1f), CPU p50 %6.1f ms%n", what,
-                median(samples[0]) / 1e6, Arrays.stream(samples[0]).min().orElseThrow() / 1e6,
-                Arrays.stream(samples[0]).max().orElseThrow() / 1e6, median(samples[1]) / 1e3);
     }
 
     private static long median(long[] samples) {

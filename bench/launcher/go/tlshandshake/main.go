@@ -8,16 +8,11 @@
 package main
 
 import (
-	"crypto/rand"
-	"crypto/rsa"
 	"crypto/tls"
 	"crypto/x509"
-	"crypto/x509/pkix"
 	"encoding/json"
-	"encoding/pem"
 	"flag"
 	"fmt"
-	"math/big"
 	"net"
 	"os"
 	"os/exec"
@@ -25,6 +20,8 @@ import (
 	"slices"
 	"syscall"
 	"time"
+
+	"dev.hover/launcher-bench/internal/kmschain"
 
 	_ "golang.org/x/crypto/x509roots/fallback"
 )
@@ -117,14 +114,11 @@ func measure(address, rootFile string) {
 
 // server listens on loopback with a chain shaped like KMS's; it returns the listener and the root's PEM file.
 func server(directory string) (net.Listener, string) {
-	rootKey, root := certificate("Test Root CA", nil, nil, true)
-	intermediateKey, intermediate := certificate("Test RSA 2048 M01", root, rootKey, true)
-	leafKey, leaf := certificate(serverName, intermediate, intermediateKey, false)
+	certificate, root, err := kmschain.New([]string{serverName})
+	check(err)
 	rootFile := filepath.Join(directory, "root.pem")
-	check(os.WriteFile(rootFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: root.Raw}), 0o600))
-	listener, err := tls.Listen("tcp", "127.0.0.1:0", &tls.Config{Certificates: []tls.Certificate{{
-		Certificate: [][]byte{leaf.Raw, intermediate.Raw}, PrivateKey: leafKey,
-	}}})
+	check(os.WriteFile(rootFile, root, 0o600))
+	listener, err := tls.Listen("tcp", "127.0.0.1:0", &tls.Config{Certificates: []tls.Certificate{certificate}})
 	check(err)
 	go func() {
 		for {
@@ -140,31 +134,6 @@ func server(directory string) (net.Listener, string) {
 		}
 	}()
 	return listener, rootFile
-}
-
-func certificate(name string, parent *x509.Certificate, parentKey *rsa.PrivateKey, ca bool) (*rsa.PrivateKey, *x509.Certificate) {
-	key, err := rsa.GenerateKey(rand.Reader, 2048)
-	check(err)
-	template := &x509.Certificate{
-		SerialNumber: big.NewInt(time.Now().UnixNano()), Subject: pkix.Name{CommonName: name},
-		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(24 * time.Hour),
-		IsCA: ca, BasicConstraintsValid: true,
-	}
-	if ca {
-		template.KeyUsage = x509.KeyUsageCertSign
-	} else {
-		template.DNSNames = []string{name}
-		template.KeyUsage = x509.KeyUsageDigitalSignature | x509.KeyUsageKeyEncipherment
-		template.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}
-	}
-	if parent == nil {
-		parent, parentKey = template, key
-	}
-	der, err := x509.CreateCertificate(rand.Reader, template, parent, &key.PublicKey, parentKey)
-	check(err)
-	cert, err := x509.ParseCertificate(der)
-	check(err)
-	return key, cert
 }
 
 func cpuTime() time.Duration {
