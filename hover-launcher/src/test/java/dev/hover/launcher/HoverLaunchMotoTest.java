@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,8 +48,18 @@ class HoverLaunchMotoTest {
     private static final String TLS_KEY = "-----BEGIN PRIVATE KEY-----\n" + PEM_LINE + "\n-----END PRIVATE KEY-----";
     private static final String PLAIN = "# the database\nDB_PASSWORD='" + PASSWORD + "'\n"
             + "TLS_KEY=\"" + TLS_KEY.replace("\n", "\\n") + "\"\n";
-    /** Prints its PID and arguments, then its environment NUL-separated (values may hold line breaks). */
-    private static final String PRINT_ENVIRONMENT = "#!/bin/sh\nprintf 'pid=%s\\0' \"$$\"\nprintf 'arg=%s\\0' \"$@\"\nexec env -0\n";
+    /**
+     * Prints its PID, arguments, blocked and ignored signals and open descriptors, then its
+     * environment, NUL-separated (values may hold line breaks).
+     */
+    private static final String PRINT_ENVIRONMENT = """
+            #!/bin/sh
+            printf 'pid=%s\\0' "$$"
+            printf 'arg=%s\\0' "$@"
+            printf 'signals=%s\\0' "$(grep -E '^Sig(Blk|Ign)' /proc/$$/status | tr '\\n' ' ')"
+            printf 'descriptors=%s\\0' "$(ls /proc/$$/fd | tr '\\n' ' ')"
+            exec env -0
+            """;
 
     private static MotoServer moto;
     private static KmsClient kms;
@@ -149,6 +161,10 @@ class HoverLaunchMotoTest {
     private Run launch(Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(arguments));
+        return run(command, environment);
+    }
+
+    private Run run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().clear();
         builder.environment().putAll(environment);
@@ -202,6 +218,20 @@ class HoverLaunchMotoTest {
                 .containsEntry("AWS_REGION", MotoServer.REGION);
         assertThat(run.stderr()).matches("hover: secrets of launch-ok-test: 2 decrypted in \\d+ ms, before the application's JVM starts\n");
         assertThat(initErrors).isEmpty();
+        // what a JVM needs of its process: no signal blocked, none ignored that its parent did not
+        // ignore (the program started directly shows which), and none of the launcher's
+        // descriptors (the KMS connection) left open
+        Map<String, String> direct = run(List.of(programDirectory().resolve("print-environment").toString()), lambdaEnvironment()).printed();
+        assertThat(signalMask(printed, "SigBlk")).isZero();
+        assertThat(signalMask(printed, "SigIgn") & ~signalMask(direct, "SigIgn")).isZero();
+        assertThat(printed.get("descriptors")).isNotBlank().isEqualTo(direct.get("descriptors"));
+    }
+
+    /** A mask of /proc/PID/status, e.g. SigIgn, as the program printed it. */
+    private static long signalMask(Map<String, String> printed, String name) {
+        Matcher mask = Pattern.compile(name + ":\\s+([0-9a-f]{16})").matcher(printed.get("signals"));
+        assertThat(mask.find()).as(printed.get("signals")).isTrue();
+        return Long.parseUnsignedLong(mask.group(1), 16);
     }
 
     @Test
