@@ -1,4 +1,5 @@
 import dev.hover.launcher.LauncherBinary;
+import dev.hover.model.Architecture;
 import dev.hover.secrets.MotoSealedFiles;
 import dev.hover.secrets.StageBinding;
 import dev.hover.testsupport.LocalAws;
@@ -44,7 +45,7 @@ public final class LauncherBench {
             new MotoSealedFiles(kms).write(secrets, stage, "BENCH_TOKEN=tok-123\n");
         }
         Path launcher = work.resolve("hover-launch");
-        try (InputStream binary = LauncherBinary.forArchitecture(System.getProperty("os.arch").equals("aarch64") ? "arm64" : "x86_64").open()) {
+        try (InputStream binary = LauncherBinary.forArchitecture(Architecture.ofHost(System.getProperty("os.arch")).orElseThrow()).open()) {
             Files.copy(binary, launcher);
         }
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));

@@ -38,10 +38,15 @@ public final class LauncherBinary {
         return Arrays.stream(Architecture.values())
                 .filter(candidate -> candidate.lambdaName().equals(lambdaArchitecture))
                 .findFirst()
-                .map(LauncherBinary::new)
+                .map(LauncherBinary::forArchitecture)
                 .orElseThrow(() -> new IllegalArgumentException("hover-launch is not built for the architecture '"
                         + lambdaArchitecture + "': Lambda runs " + Arrays.stream(Architecture.values())
                         .map(Architecture::lambdaName).collect(Collectors.joining(" and "))));
+    }
+
+    /** @param architecture the manifest's {@code java.architecture} */
+    public static LauncherBinary forArchitecture(Architecture architecture) {
+        return new LauncherBinary(architecture);
     }
 
     public Architecture architecture() {

@@ -3,6 +3,7 @@ package dev.hover.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.hover.model.Architecture;
 import dev.hover.secrets.MotoSealedFiles;
 import dev.hover.secrets.StageBinding;
 import dev.hover.testsupport.LocalAws;
@@ -98,23 +99,20 @@ class HoverLaunchMotoTest {
         moto.applyToSystemProperties();
         kms = KmsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
         launcher = bin.resolve("hover-launch");
-        try (InputStream binary = LauncherBinary.forArchitecture(thisMachinesArchitecture()).open()) {
+        try (InputStream binary = LauncherBinary.forArchitecture(thisMachine()).open()) {
             Files.copy(binary, launcher);
         }
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
+    private static Architecture thisMachine() {
+        String arch = System.getProperty("os.arch");
+        return Architecture.ofHost(arch).orElseThrow(() -> new IllegalStateException("hover-launch runs on x86_64 and arm64, not on " + arch));
+    }
+
     @AfterAll
     static void closeClient() {
         kms.close();
-    }
-
-    private static String thisMachinesArchitecture() {
-        return switch (System.getProperty("os.arch")) {
-            case "amd64", "x86_64" -> "x86_64";
-            case "aarch64", "arm64" -> "arm64";
-            default -> throw new IllegalStateException("hover-launch runs on x86_64 and arm64, not on " + System.getProperty("os.arch"));
-        };
     }
 
     @BeforeEach

@@ -19,6 +19,7 @@ class LauncherBinaryTest {
     void eachLambdaArchitectureHasAStaticLinuxExecutableOfItsOwnMachine() throws IOException {
         assertThat(elfMachine(LauncherBinary.forArchitecture("x86_64"))).isEqualTo(EM_X86_64);
         assertThat(elfMachine(LauncherBinary.forArchitecture("arm64"))).isEqualTo(EM_AARCH64);
+        assertThat(LauncherBinary.forArchitecture(Architecture.ARM64)).hasToString(LauncherBinary.forArchitecture("arm64").toString());
     }
 
     @Test
