@@ -50,8 +50,8 @@ class HoverLaunchMotoTest {
     private static final String PLAIN = "# the database\nDB_PASSWORD='" + PASSWORD + "'\n"
             + "TLS_KEY=\"" + TLS_KEY.replace("\n", "\\n") + "\"\n";
     /**
-     * Prints its PID, arguments, blocked and ignored signals and open descriptors, then its
-     * environment, NUL-separated (values may hold line breaks).
+     * Prints its PID, arguments, blocked and ignored signals, open descriptors and the limit of
+     * open files, then its environment, NUL-separated (values may hold line breaks).
      */
     private static final String PRINT_ENVIRONMENT = """
             #!/bin/sh
@@ -59,8 +59,11 @@ class HoverLaunchMotoTest {
             printf 'arg=%s\\0' "$@"
             printf 'signals=%s\\0' "$(grep -E '^Sig(Blk|Ign)' /proc/$$/status | tr '\\n' ' ')"
             printf 'descriptors=%s\\0' "$(ls /proc/$$/fd | tr '\\n' ' ')"
+            printf 'open-files-limit=%s\\0' "$(ulimit -n)"
             exec env -0
             """;
+
+    private static final String OPEN_FILES_LIMIT = "1000";
 
     private static MotoServer moto;
     private static KmsClient kms;
@@ -162,8 +165,14 @@ class HoverLaunchMotoTest {
         return run(command, environment);
     }
 
+    /**
+     * Runs the command with a soft limit of open files below the hard one, as a container may
+     * start it: Go raises its own soft limit to the hard one, and must give the program the original.
+     */
     private Run run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command);
+        List<String> limited = new ArrayList<>(List.of("/bin/sh", "-c", "ulimit -Sn " + OPEN_FILES_LIMIT + " && exec \"$0\" \"$@\""));
+        limited.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(limited);
         builder.environment().clear();
         builder.environment().putAll(environment);
         Path stdout = work.resolve("stdout");
@@ -217,12 +226,13 @@ class HoverLaunchMotoTest {
         assertThat(run.stderr()).matches("hover: secrets of launch-ok-test: 2 decrypted in \\d+ ms, before the application's JVM starts\n");
         assertThat(initErrors).isEmpty();
         // what a JVM needs of its process: no signal blocked, none ignored that its parent did not
-        // ignore (the program started directly shows which), and none of the launcher's
-        // descriptors (the KMS connection) left open
+        // ignore (the program started directly shows which), none of the launcher's descriptors
+        // (the KMS connection) left open, and the parent's limit of open files (Go raises its own)
         Map<String, String> direct = run(List.of(programDirectory().resolve("print-environment").toString()), lambdaEnvironment()).printed();
         assertThat(signalMask(printed, "SigBlk")).isZero();
         assertThat(signalMask(printed, "SigIgn") & ~signalMask(direct, "SigIgn")).isZero();
         assertThat(printed.get("descriptors")).isNotBlank().isEqualTo(direct.get("descriptors"));
+        assertThat(printed.get("open-files-limit")).isEqualTo(direct.get("open-files-limit")).isEqualTo(OPEN_FILES_LIMIT);
     }
 
     /** A mask of /proc/PID/status, e.g. SigIgn, as the program printed it. */
