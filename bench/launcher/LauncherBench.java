@@ -15,9 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * hover-launch from process start to its execve, against moto's KMS (docs/performance.md, "Secrets
@@ -79,6 +81,9 @@ public final class LauncherBench {
             tls.reportShare("hover-launch's share over TLS, (b) - (c)", direct);
         } finally {
             proxy.destroy();
+            try (Stream<Path> files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
         }
     }
 
