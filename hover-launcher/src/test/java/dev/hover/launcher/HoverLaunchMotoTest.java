@@ -101,11 +101,17 @@ class HoverLaunchMotoTest {
         moto = LocalAws.moto();
         moto.applyToSystemProperties();
         kms = KmsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-        launcher = bin.resolve("hover-launch");
-        try (InputStream binary = LauncherBinary.forArchitecture(thisMachine()).open()) {
-            Files.copy(binary, launcher);
+        launcher = installed(thisMachine(), bin);
+    }
+
+    /** The architecture's hover-launch, copied out of the jar as an image builder would. */
+    private static Path installed(Architecture architecture, Path directory) throws IOException {
+        Path installed = Files.createDirectories(directory).resolve("hover-launch");
+        try (InputStream binary = LauncherBinary.forArchitecture(architecture).open()) {
+            Files.copy(binary, installed);
         }
-        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(installed, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return installed;
     }
 
     private static Architecture thisMachine() {
@@ -189,10 +195,14 @@ class HoverLaunchMotoTest {
 
     private Run launch(Map<String, String> environment, StageBinding expected, Path secrets, String... program)
             throws IOException, InterruptedException {
+        return launch(environment, arguments(expected, secrets, program).toArray(String[]::new));
+    }
+
+    private static List<String> arguments(StageBinding expected, Path secrets, String... program) {
         List<String> arguments = new ArrayList<>(List.of("--name", expected.name(), "--stage", expected.stage(),
                 "--secrets", secrets.toString(), "--"));
         arguments.addAll(List.of(program));
-        return launch(environment, arguments.toArray(String[]::new));
+        return arguments;
     }
 
     /** Lambda's environment with KMS out of reach: a test that passes with it shows that KMS was not asked. */
@@ -240,6 +250,26 @@ class HoverLaunchMotoTest {
         Matcher mask = Pattern.compile(name + ":\\s+([0-9a-f]{16})").matcher(printed.get("signals"));
         assertThat(mask.find()).as(printed.get("signals")).isTrue();
         return Long.parseUnsignedLong(mask.group(1), 16);
+    }
+
+    @Test
+    void theOtherArchitecturesLauncherDoesTheSameUnderEmulation() throws Exception {
+        Architecture other = thisMachine() == Architecture.X86_64 ? Architecture.ARM64 : Architecture.X86_64;
+        Path emulator = LocalAws.userModeEmulator(other == Architecture.ARM64 ? "aarch64" : "x86_64");
+        StageBinding stage = new StageBinding("launch-emulated-test", "test");
+        Path secrets = sealed(stage, PLAIN);
+        List<String> command = new ArrayList<>(List.of(emulator.toString(), installed(other, work.resolve(other.lambdaName())).toString()));
+        command.addAll(arguments(stage, secrets, "print-environment"));
+
+        Run run = run(command, lambdaEnvironment());
+
+        // the emulator hands the execve to the kernel: the program runs natively, in the same process
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.printed()).containsEntry("pid", Long.toString(run.pid()))
+                .containsEntry("DB_PASSWORD", PASSWORD)
+                .containsEntry("TLS_KEY", TLS_KEY)
+                .containsEntry("HOVER_SECRETS", "DB_PASSWORD TLS_KEY");
+        assertThat(run.stderr()).matches("hover: secrets of launch-emulated-test: 2 decrypted in \\d+ ms, before the application's JVM starts\n");
     }
 
     @Test

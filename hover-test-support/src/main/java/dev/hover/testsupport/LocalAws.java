@@ -64,6 +64,17 @@ public final class LocalAws {
         return cfnLint;
     }
 
+    /**
+     * QEMU's user-mode emulator of a CPU ({@code qemu-<cpu>-static}, Debian's qemu-user-static), which
+     * runs a static Linux executable of another architecture, e.g. the arm64 hover-launch on x86_64.
+     *
+     * @param cpu QEMU's name of the CPU: {@code aarch64} or {@code x86_64}
+     */
+    public static Path userModeEmulator(String cpu) {
+        String name = "qemu-" + cpu + "-static";
+        return ToolLocator.onPath(name).orElseThrow(() -> TOOLS.missing(name, " (Debian's qemu-user-static)"));
+    }
+
     /** actionlint, which checks GitHub Actions workflows, when it is installed. */
     public static Optional<Path> actionlint() {
         return TOOLS.local("bin/actionlint").or(() -> ToolLocator.onPath("actionlint"));
