@@ -5,10 +5,6 @@ import dev.hover.runtime.http.ApiGatewayEvents;
 import dev.hover.runtime.net.HttpConnection;
 import dev.hover.runtime.net.HttpResponse;
 import dev.hover.runtime.net.RequestHead;
-import dev.hover.testsupport.LocalAws;
-import dev.hover.testsupport.MotoServer;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.kms.KmsClient;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,10 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,13 +44,10 @@ import java.util.concurrent.TimeUnit;
  * caches are also evicted in those pauses, as a restore on another host finds them. This program
  * plays the Runtime API; nothing is snapshotted. A first run of each kind warms this program's own
  * side and is not counted.</li>
- * <li>{@code awsclient}: in a new JVM each time ({@code AwsClientProbe}), reading a packaged
- * manifest, building a KMS client and decrypting one data key against moto, as the runtime does at
- * cold start when the image holds secrets: the SDK's default builder, the runtime's
- * {@code AwsClients}, and the latter built on a thread while the manifest is read; alternating.</li>
  * <li>{@code secrets}: launch → first {@code next} for a stage with one secret (moto's KMS), started
- * by the image's launch command (a shell, the secrets JVM, then the runtime's JVM), against the
- * runtime's JVM started with the secret already in its environment; alternating.</li>
+ * by the image's launch command (the launcher, {@code hover-launch}, which decrypts it and execs the
+ * runtime's JVM), against the runtime's JVM started with the secret already in its environment;
+ * alternating.</li>
  * </ul>
  *
  * <p>With {@code -Dbench.runtimeJar=<hover-lambda-runtime jar>} the runtime runs from that jar (the
@@ -74,11 +66,10 @@ public final class RuntimeBench {
             case "rie" -> rie(iterations, args.length > 2 ? args[2] : ".local-aws/bin/aws-lambda-rie");
             case "coldstart" -> coldStart(iterations);
             case "runtimeapi" -> runtimeApi(iterations);
-            case "awsclient" -> awsClient(iterations);
             case "snapstart" -> SnapStartBench.run(iterations, args.length > 2 ? Integer.parseInt(args[2]) : 200,
                     args.length > 3 ? Integer.parseInt(args[3]) : 20, args.length > 4 && args[4].equals("evict"));
             case "secrets" -> SecretsBench.run(iterations);
-            default -> throw new IllegalArgumentException("modes: overhead, rie, coldstart, runtimeapi, awsclient, snapstart, secrets");
+            default -> throw new IllegalArgumentException("modes: overhead, rie, coldstart, runtimeapi, snapstart, secrets");
         }
     }
 
@@ -161,7 +152,7 @@ public final class RuntimeBench {
         writeManifest(root, appPort);
         List<String> command = new ArrayList<>(List.of(rieExecutable, "--runtime-interface-emulator-address",
                 "127.0.0.1:" + invokePort, "--runtime-api-address", "127.0.0.1:" + apiPort));
-        command.addAll(runtimeCommand(false));
+        command.addAll(runtimeCommand(Optional.empty()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(root.resolve("rie.log").toFile());
         builder.environment().put("LAMBDA_TASK_ROOT", root.toString());
@@ -334,69 +325,6 @@ public final class RuntimeBench {
         }
     }
 
-    // ---------------------------------------------------------------- aws client
-
-    private static void awsClient(int runs) throws Exception {
-        MotoServer moto = LocalAws.moto();
-        moto.applyToSystemProperties();
-        Map<String, String> environment = new HashMap<>(moto.environment());
-        try (KmsClient kms = KmsClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
-            String key = kms.createKey(r -> r.description("hover bench")).keyMetadata().keyId();
-            byte[] blob = kms.generateDataKey(r -> r.keyId(key).numberOfBytes(32).encryptionContext(Map.of("stage", "bench")))
-                    .ciphertextBlob().asByteArray();
-            environment.put("BENCH_KEY", key);
-            environment.put("BENCH_BLOB", Base64.getEncoder().encodeToString(blob));
-        }
-        Path root = Files.createTempDirectory("hover-bench-");
-        writeManifest(root, 8080);
-        environment.put("BENCH_MANIFEST", root.resolve("hover/" + PackagedManifest.FILE_NAME).toString());
-        // what Lambda sets besides the key pair and region
-        environment.put("AWS_SESSION_TOKEN", "bench-session-token");
-        environment.put("AWS_DEFAULT_REGION", environment.get("AWS_REGION"));
-        String[] variants = {"default", "lean", "overlap"};
-        String[] parts = {"manifest read", "KMS client built (after the manifest)", "first Decrypt", "manifest + client + Decrypt", "process CPU at the end"};
-        long[][][] samples = new long[variants.length][parts.length][runs];
-        for (int i = 0; i < runs; i++) {
-            for (int v = 0; v < variants.length; v++) {
-                String[] out = probe(variants[v], environment, null).split(" ");
-                for (int p = 0; p < 3; p++) {
-                    samples[v][p][i] = Long.parseLong(out[p]);
-                    samples[v][3][i] += samples[v][p][i];
-                }
-                samples[v][4][i] = Long.parseLong(out[3]);
-            }
-        }
-        for (int v = 0; v < variants.length; v++) {
-            for (int p = 0; p < parts.length; p++) {
-                BenchNumbers.report(variants[v] + ": " + parts[p], samples[v][p]);
-            }
-        }
-        for (String variant : variants) {
-            Path log = Files.createTempFile("hover-bench-classes-", ".log");
-            probe(variant, environment, log);
-            System.out.printf("%s: %d classes loaded by the whole process (-Xlog:class+load)%n", variant, Files.readAllLines(log).size());
-            Files.delete(log);
-        }
-    }
-
-    /** @return the probe's output line */
-    private static String probe(String variant, Map<String, String> environment, Path classLog) throws Exception {
-        List<String> command = new ArrayList<>(javaCommand("AwsClientProbe"));
-        command.add(variant);
-        if (classLog != null) {
-            command.add(1, "-Xlog:class+load=info:file=" + classLog);
-        }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("the probe failed: " + out);
-        }
-        return out;
-    }
-
     // ---------------------------------------------------------------- plumbing
 
     static Process startBootstrap(int appPort, int apiPort) throws IOException {
@@ -406,15 +334,14 @@ public final class RuntimeBench {
     }
 
     static Process startBootstrap(Path root, int appPort, int apiPort, String initializationType) throws IOException {
-        return startLaunchCommand(runtimeCommand(false), root, appPort, apiPort,
+        return startLaunchCommand(runtimeCommand(Optional.empty()), root, appPort, apiPort,
                 Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", initializationType));
     }
 
     /** The image's launch command with this JVM's java and the runtime's class path. */
-    static List<String> runtimeCommand(boolean secrets) {
-        List<String> classpath = List.of(runtimeClasspath());
+    static List<String> runtimeCommand(Optional<LaunchCommand.Secrets> secrets) {
         return LaunchCommand.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), JVM_OPTIONS,
-                classpath, secrets ? classpath : List.of());
+                List.of(runtimeClasspath()), secrets);
     }
 
     private static String runtimeClasspath() {

@@ -95,8 +95,8 @@ def writeBaseImage = { File basedir ->
         assert rie != null: 'aws-lambda-rie not found in $HOVER_LOCAL_AWS_HOME/bin, .local-aws/bin nor on the PATH: run scripts/local-aws install'
         def taskRoot = new File(rootfs, 'var/task').path
         def command = imageConfig.config.Entrypoint.collect { it.replace('/var/task', taskRoot) }
-        // java comes first, or after `/bin/sh -c <script>` when the stage has secrets (docs/image.md)
-        command[command[0] == '/bin/sh' ? 3 : 0] = new File(javaHome, 'bin/java').path
+        // java comes first, or after the launcher's `--` when the stage has secrets (docs/image.md)
+        command[command.indexOf('--') + 1] = new File(javaHome, 'bin/java').path
         def invokePort = freePort()
         def type = extraEnvironment.HOVER_FUNCTION_TYPE ?: 'http'
         def log = new File(basedir, type == 'http' ? 'rie.log' : "rie-${type}.log")

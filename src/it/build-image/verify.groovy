@@ -11,11 +11,9 @@ assert descriptor.stage == 'staging'
 assert descriptor.manifestSha256 ==~ /[0-9a-f]{64}/
 assert descriptor.output.kind == 'TAR'
 assert descriptor.output.digest ==~ /sha256:[0-9a-f]{64}/
-// the stage has secrets: a shell decrypts them with the runtime's jar alone, then execs the JVM
-assert descriptor.image.entrypoint[0..1] == ['/bin/sh', '-c']
-assert descriptor.image.entrypoint[2].contains(" -cp '/var/task/hover/runtime/hover-lambda-runtime-")
-assert descriptor.image.entrypoint[2].contains(' dev.hover.runtime.SecretsExport)')
-assert descriptor.image.entrypoint[3] == 'java'
+// the stage has secrets: the launcher decrypts them, then execs the JVM
+assert descriptor.image.entrypoint[0..8] == ['/var/task/hover/bin/hover-launch', '--name', 'demo-staging', '--stage', 'staging',
+                                             '--secrets', '/var/task/hover/secrets.env', '--', 'java']
 assert descriptor.image.entrypoint[-1] == 'dev.hover.runtime.Bootstrap'
 // the runtime layer is the runtime's one jar, its libraries relocated inside
 def runtimeJars = descriptor.image.layers.find { it.name == 'hover-runtime' }.entries*.target
@@ -24,7 +22,7 @@ assert descriptor.image.environment.PORT != null
 assert descriptor.image.labels['dev.hover.build-id'] == descriptor.buildId
 // no snapshot dependency: that layer is left out
 def layerNames = descriptor.image.layers*.name
-assert layerNames == ['release-dependencies', 'hover-runtime', 'resources', 'classes', 'hover-stage']
+assert layerNames == ['release-dependencies', 'hover-runtime', 'resources', 'classes', 'hover-launcher', 'hover-stage']
 assert log.contains('Main class demo.App, as the project\'s build declares it')
 
 // ASSET_URL reached the asset command, and its output was collected
@@ -47,15 +45,20 @@ assert files.any { it.endsWith('var/task/app/classes/demo/App.class') }
 assert files.any { it.endsWith('var/task/app/resources/application.properties') }
 assert files.any { it.endsWith('var/task/hover/stage.properties') }
 assert files.any { it.endsWith('var/task/hover/secrets.env') }
+assert files.any { it.endsWith('var/task/hover/bin/hover-launch') }
 assert !files.any { it.contains('plain') || it.contains('AppFixture') || it.contains('test-classes') }
 
 // The image runs: its layers unpacked into a directory, its entry point (with /var/task moved
 // there and this machine's java) under aws-lambda-rie, an HTTP event gets the app's answer.
 def rootfs = new File(basedir, 'target/it-rootfs')
 image.unpackLayers(rootfs)
-// the runtime decrypts secrets.env with KMS, which this run does not stand up
+// the launcher as the layer left it: executable
+assert new File(rootfs, 'var/task/hover/bin/hover-launch').canExecute()
+// the launcher decrypts secrets.env with KMS, which this run does not stand up (spring-boot-environment does):
+// the runtime's JVM alone, given the secret as the launcher would
 assert new File(rootfs, 'var/task/hover/secrets.env').delete()
-def rie = support.startUnderRie(basedir, config, rootfs, [:])
+def jvmAlone = [config: config.config + [Entrypoint: config.config.Entrypoint.drop(config.config.Entrypoint.indexOf('--') + 1)]]
+def rie = support.startUnderRie(basedir, jvmAlone, rootfs, [:])
 try {
     def event = '''{"version": "2.0", "routeKey": "$default", "rawPath": "/hello", "rawQueryString": "",
         "headers": {"host": "example.com"}, "isBase64Encoded": false,

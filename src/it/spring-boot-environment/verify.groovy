@@ -1,7 +1,8 @@
 // A Spring Boot 3 application configured only by the stage's environment, in environment-variable
 // form, runs under aws-lambda-rie from the image hover:build made:
 // - SPRING_PROFILES_ACTIVE, SPRING_APPLICATION_NAME and the secret DEMO_API_TOKEN (decrypted with
-//   moto's KMS when the container starts) are active in Spring, in System.getenv and in a child process;
+//   moto's KMS by the image's launcher when the container starts) are active in Spring, in System.getenv
+//   and in a child process;
 // - no server.port in the application: it listens on http.port, which Hover tells it;
 // - its own jackson-core 2.19 and AWS SDK 2.40 are the ones it runs with (the runtime's 2.21 and
 //   2.57 are relocated inside the runtime's jar), and its SDK client works;
@@ -23,7 +24,7 @@ assert environment.SPRING_PROFILES_ACTIVE == 'prod' && environment.SPRING_APPLIC
 assert environment.SERVER_PORT == port && environment.PORT == port
 assert environment.SERVER_FORWARD_HEADERS_STRATEGY == 'native'
 assert !environment.containsKey('DEMO_API_TOKEN'): 'a secret is never in the image'
-assert config.config.Entrypoint[0] == '/bin/sh'
+assert config.config.Entrypoint[0] == '/var/task/hover/bin/hover-launch'
 def rootfs = new File(basedir, 'target/it-rootfs')
 image.unpackLayers(rootfs)
 def libs = new File(rootfs, 'var/task/lib').list() as List

@@ -4,7 +4,6 @@ import dev.hover.model.packaged.LaunchCommand;
 import dev.hover.model.packaged.PackagedManifest;
 import dev.hover.model.packaged.PackagedManifestCodec;
 import dev.hover.model.packaged.PackagedManifestException;
-import dev.hover.runtime.secrets.SecretsSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,21 +40,6 @@ final class StageFiles {
         }
     }
 
-    /** Decrypted, by the secrets JVM of the launch command; empty when the image has no secrets. */
-    Map<String, String> decryptSecrets(SecretsSource secrets, PackagedManifest manifest) throws InitException {
-        Path file = secretsFile();
-        if (!Files.isRegularFile(file)) {
-            return Map.of();
-        }
-        try {
-            return secrets.load(file, manifest);
-        } catch (Exception e) {
-            // the message only: a decryption library could quote what it failed on
-            throw new InitException("SecretsUnavailable", "The secrets in " + file + " cannot be decrypted: "
-                    + e.getClass().getName() + ": " + e.getMessage());
-        }
-    }
-
     /**
      * The secrets as the launch command put them into this process's environment: their names in
      * {@value LaunchCommand#SECRET_NAMES_VARIABLE}, their values under those names.
@@ -68,9 +52,8 @@ final class StageFiles {
         String names = environment.get(LaunchCommand.SECRET_NAMES_VARIABLE);
         if (names == null) {
             throw new InitException("SecretsUnavailable", "The secrets of " + file + " are not in the process environment"
-                    + " (no " + LaunchCommand.SECRET_NAMES_VARIABLE + "): the image's entry point decrypts them with "
-                    + LaunchCommand.SECRETS_EXPORT_CLASS + " before this JVM starts; perhaps you should rebuild the image"
-                    + " with hover:build");
+                    + " (no " + LaunchCommand.SECRET_NAMES_VARIABLE + "): the image's entry point (hover-launch) decrypts them"
+                    + " before this JVM starts; perhaps you should rebuild the image with hover:build");
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (String name : names.split(" ")) {

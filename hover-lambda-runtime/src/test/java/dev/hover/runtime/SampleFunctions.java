@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs an application of the test tree under the Runtime Interface Emulator, the way the image
@@ -46,6 +47,16 @@ public final class SampleFunctions {
      * @param environment more variables for the function, e.g. {@code AWS_LAMBDA_FUNCTION_TIMEOUT}
      */
     public static EmulatedFunction start(Path taskRoot, PackagedManifest manifest, Map<String, String> environment) {
+        return start(taskRoot, manifest, environment, true);
+    }
+
+    /** As {@link #start}, but the runtime's JVM alone even with {@code hover/secrets.env}: no launcher decrypted them. */
+    public static EmulatedFunction startWithoutLauncher(Path taskRoot, PackagedManifest manifest, Map<String, String> environment) {
+        return start(taskRoot, manifest, environment, false);
+    }
+
+    private static EmulatedFunction start(Path taskRoot, PackagedManifest manifest, Map<String, String> environment,
+                                          boolean launcher) {
         Path hover = taskRoot.resolve("hover");
         try {
             Files.createDirectories(hover);
@@ -57,17 +68,20 @@ public final class SampleFunctions {
         Map<String, String> variables = new HashMap<>(manifest.environment());
         variables.putAll(environment);
         variables.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-        return LocalAws.rie().start(launchCommand(Files.isRegularFile(hover.resolve("secrets.env"))), variables);
+        Path secrets = hover.resolve("secrets.env");
+        return LocalAws.rie().start(launchCommand(launcher && Files.isRegularFile(secrets)
+                ? Optional.of(new LaunchCommand.Secrets(TestLauncher.path().toString(), manifest.name(), manifest.stage(),
+                        secrets.toString()))
+                : Optional.empty()), variables);
     }
 
     public static List<String> bootstrapCommand() {
-        return launchCommand(false);
+        return launchCommand(Optional.empty());
     }
 
-    /** The image's entry point, with this test JVM's java and class path. */
-    private static List<String> launchCommand(boolean secrets) {
-        List<String> classpath = List.of(System.getProperty("java.class.path"));
+    /** The image's entry point, with this test JVM's java and class path, and the real launcher. */
+    private static List<String> launchCommand(Optional<LaunchCommand.Secrets> secrets) {
         return LaunchCommand.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), List.of(),
-                classpath, secrets ? classpath : List.of());
+                List.of(System.getProperty("java.class.path")), secrets);
     }
 }

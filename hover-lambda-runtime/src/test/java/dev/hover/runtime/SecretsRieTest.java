@@ -27,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The packaged secrets reach the sample application under aws-lambda-rie, decrypted through moto's
- * KMS at cold start; the function's output never holds a value.
+ * KMS at cold start by the real launcher (hover-launch), which then becomes the runtime's JVM: the
+ * application's System.getenv and its child processes see them; a failure is the init error the
+ * emulator reports; the function's output never holds a value.
  */
 class SecretsRieTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,9 +64,14 @@ class SecretsRieTest {
     }
 
     private EmulatedFunction start(PackagedManifest manifest) {
+        return SampleFunctions.start(taskRoot, manifest, environment());
+    }
+
+    /** moto's endpoint and credentials, for the launcher's KMS client */
+    private static Map<String, String> environment() {
         Map<String, String> environment = new HashMap<>(moto.environment());
         environment.put("AWS_LAMBDA_FUNCTION_TIMEOUT", "30");
-        return SampleFunctions.start(taskRoot, manifest, environment);
+        return environment;
     }
 
     private static JsonNode get(EmulatedFunction function, String path, String query) throws IOException {
@@ -84,13 +91,17 @@ class SecretsRieTest {
             JsonNode password = get(function, "/secret", "name=DB_PASSWORD");
             JsonNode key = get(function, "/secret", "name=TLS_KEY");
             JsonNode missing = get(function, "/secret", "name=NOT_A_SECRET");
+            JsonNode environment = get(function, "/env", "name=DB_PASSWORD");
 
             assertThat(password.get("statusCode").asInt()).as(password.toString()).isEqualTo(200);
             assertThat(password.get("body").asText()).isEqualTo("present=true\nlength=" + PASSWORD.length() + "\n");
             assertThat(key.get("body").asText()).isEqualTo("present=true\nlength="
                     + ("-----BEGIN PRIVATE KEY-----\n" + PEM_LINE + "\n-----END PRIVATE KEY-----").length() + "\n");
             assertThat(missing.get("body").asText()).isEqualTo("present=false\n");
-            assertThat(function.output()).contains("cold start of secrets-rie-ok").doesNotContain(PASSWORD, PEM_LINE);
+            // in the process environment itself: the JVM's and a child process's (started with no environment given)
+            assertThat(environment.get("body").asText()).contains("getenv=" + PASSWORD + "\n", "child=" + PASSWORD + "\n");
+            assertThat(function.output()).contains("secrets of secrets-rie-ok: 2 decrypted in ", "cold start of secrets-rie-ok")
+                    .doesNotContain(PASSWORD, PEM_LINE);
         }
     }
 
@@ -122,6 +133,20 @@ class SecretsRieTest {
             assertThat(error.get("errorType").asText()).as(error.toString()).isEqualTo("Runtime.SecretsUnavailable");
             assertThat(error.get("errorMessage").asText())
                     .contains("belongs to stage production (name secrets-rie-production), not to stage test (name secrets-rie-test)");
+        }
+    }
+
+    @Test
+    void theRuntimesJvmStartedWithoutTheLauncherRefusesToStartWithoutTheSecrets() throws IOException {
+        PackagedManifest manifest = manifest("secrets-rie-no-launcher");
+        new MotoSealedFiles(kms).write(secretsFile(), new StageBinding(manifest.name(), manifest.stage()), PLAIN);
+
+        try (EmulatedFunction function = SampleFunctions.startWithoutLauncher(taskRoot, manifest, environment())) {
+            JsonNode error = get(function, "/secret", "name=DB_PASSWORD");
+
+            assertThat(error.get("errorType").asText()).as(error.toString()).isEqualTo("Runtime.SecretsUnavailable");
+            assertThat(error.get("errorMessage").asText()).contains("are not in the process environment (no HOVER_SECRETS)",
+                    "the image's entry point (hover-launch) decrypts them");
         }
     }
 }

@@ -29,7 +29,7 @@ public final class SecretsEnvelope {
     public EncryptedSecretsFile seal(String plainText, StageBinding binding, String source, DataKeys dataKeys) {
         List<String> keyNames = List.copyOf(DotenvParser.parse(plainText, source).keySet());
         byte[] nonce = new byte[EncryptedSecretsFile.NONCE_BYTES];
-        // made here, not per envelope: the runtime only opens, and need not seed a generator at cold start
+        // made here, not per envelope: opening a file needs no generator
         new SecureRandom().nextBytes(nonce);
         DataKey dataKey = dataKeys.generate(binding.encryptionContext());
         try {

@@ -12,7 +12,7 @@ import software.amazon.awssdk.regions.Region;
 import java.util.Map;
 
 /**
- * Configures the runtime's AWS SDK clients (KMS, SQS, Lambda) for a fast cold start, as the SDK's
+ * Configures the runtime's AWS SDK clients (SQS, Lambda) for a fast cold start, as the SDK's
  * guide for Lambda recommends: the URL-connection HTTP client, the region from {@code AWS_REGION}
  * and the credentials from the environment variables, both of which Lambda always sets for the
  * function's region and role. Without them the SDK walks its default chains (system properties,

@@ -62,8 +62,8 @@ public final class SnapStart {
      * The application's resources (in reverse order of registration), then the runtime's own:
      * the SQS client (its pooled connections to the outside and its cached credentials would be
      * shared by every restored container) is closed and made anew on first use after the restore.
-     * The KMS client is closed after the secrets are read and the Lambda client is made on the
-     * first warmer event, so neither exists here.
+     * The Lambda client is made on the first warmer event, so it does not exist here (the secrets
+     * were decrypted by the launcher, before this JVM started).
      *
      * @throws InitException {@code BeforeCheckpointError}: publishing the version fails with it
      */

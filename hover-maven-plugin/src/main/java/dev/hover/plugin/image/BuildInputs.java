@@ -1,6 +1,10 @@
 package dev.hover.plugin.image;
 
+import dev.hover.launcher.LauncherBinary;
+import dev.hover.model.Architecture;
+
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,9 +22,10 @@ import java.util.stream.Stream;
 
 /**
  * Everything a build is made from except its build id, by content: the stage manifest, the settled
- * main class, every jar, class and resource, the encrypted secrets, the asset files, the labels'
- * inputs. Each input is a name (a path relative to the project, or a library's coordinates) and the
- * SHA-256 of its content ({@link BuildStamps} leaves build stamps out); file times play no part.
+ * main class, every jar, class and resource, the encrypted secrets (and then the launcher's
+ * binary), the asset files, the labels' inputs. Each input is a name (a path relative to the
+ * project, or a library's coordinates) and the SHA-256 of its content ({@link BuildStamps} leaves
+ * build stamps out); file times play no part.
  * Two builds with the same inputs make the same image and assets, so the second is the first again
  * and keeps its build id. The names say which input changed.
  *
@@ -52,6 +57,9 @@ public record BuildInputs(Map<String, String> inputs, boolean reusable) {
         request.manifest().assets().directory().ifPresent(directory -> files(inputs, project, project.resolve(directory)));
         if (Files.isRegularFile(secretsFile)) {
             inputs.put(name(project, secretsFile), sha256(secretsFile));
+            // the image then has the launcher, which comes with the plugin rather than the project
+            Architecture architecture = request.manifest().java().architecture();
+            inputs.put("launcher " + architecture.lambdaName(), sha256(LauncherBinary.forArchitecture(architecture)));
         }
         return new BuildInputs(inputs, request.manifest().assets().buildCommand().isEmpty());
     }
@@ -141,6 +149,14 @@ public record BuildInputs(Map<String, String> inputs, boolean reusable) {
         Path absolute = file.toAbsolutePath().normalize();
         Path base = project.toAbsolutePath().normalize();
         return (absolute.startsWith(base) ? base.relativize(absolute) : absolute).toString().replace('\\', '/');
+    }
+
+    private static String sha256(LauncherBinary launcher) {
+        try (InputStream in = launcher.open()) {
+            return sha256(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + launcher, e);
+        }
     }
 
     private static String sha256(Path file) {

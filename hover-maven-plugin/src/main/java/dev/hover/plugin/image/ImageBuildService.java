@@ -1,6 +1,7 @@
 package dev.hover.plugin.image;
 
 import com.google.cloud.tools.jib.api.Jib;
+import dev.hover.launcher.LauncherBinary;
 import dev.hover.model.Names;
 import dev.hover.model.StageManifest;
 import dev.hover.plugin.network.NetworkSettings;
@@ -201,12 +202,16 @@ public final class ImageBuildService {
         StageManifest manifest = request.manifest();
         Map<String, Path> stageFiles = packageStageFiles(request, buildId, mainClass);
         BuiltAssets assets = collectAssets(request, buildId);
-        LayerPlan plan = new LayerPlanner(log).plan(request.application(), stageFiles).withSources(stamped);
+        boolean secrets = stageFiles.containsKey(ImageLayout.SECRETS);
+        Optional<ImageSpec.Layer> launcher = secrets
+                ? Optional.of(LauncherLayer.of(manifest.java().architecture(), request.buildDirectory().resolve("launcher")))
+                : Optional.empty();
+        LayerPlan plan = new LayerPlanner(log).plan(request.application(), stageFiles, launcher).withSources(stamped);
         ImageContainerizer containerizer = new ImageContainerizer(request.cacheDirectory(),
                 request.allowInsecureRegistries(), network, log);
         LayerPlan withArchive = request.classDataArchive() == ArchiveChoice.NONE ? plan : new ClassDataArchive(log, containerizer::exportBase)
                 .apply(plan, training(request, buildId, mainClass, inputs));
-        ImageSpec spec = imageSpec(request, buildId, withArchive, stageFiles.containsKey(ImageLayout.SECRETS));
+        ImageSpec spec = imageSpec(request, buildId, withArchive, secrets);
         ImageTarget target = request.target().apply(buildId);
 
         log.info("Building image " + target.reference() + " for stage " + manifest.stage()
@@ -278,7 +283,10 @@ public final class ImageBuildService {
         }
     }
 
-    /** @param secrets whether the stage layer has the secrets file, which the entry point then decrypts */
+    /**
+     * @param secrets whether the stage layer has the secrets file, which the entry point's launcher
+     *                then decrypts before it becomes the JVM
+     */
     static ImageSpec imageSpec(Request request, String buildId, LayerPlan plan, boolean secrets) {
         StageManifest manifest = request.manifest();
         String baseImage = baseImage(manifest.java().baseImage(), request.application().projectDirectory());
@@ -290,8 +298,10 @@ public final class ImageBuildService {
         labels.put("dev.hover.build-id", buildId);
         request.gitCommit().ifPresent(commit -> labels.put("org.opencontainers.image.revision", commit));
         return new ImageSpec(baseImage, manifest.java().architecture(),
-                LaunchCommand.of(java, jvmOptions(plan, manifest), plan.classpath(),
-                        secrets ? plan.runtimeClasspath() : List.of()), ImageLayout.TASK_ROOT,
+                LaunchCommand.of(java, jvmOptions(plan, manifest), plan.classpath(), secrets
+                        ? Optional.of(new LaunchCommand.Secrets(LauncherBinary.IMAGE_PATH, manifest.name(), manifest.stage(),
+                                ImageLayout.SECRETS))
+                        : Optional.empty()), ImageLayout.TASK_ROOT,
                 environment, labels, plan.layers());
     }
 

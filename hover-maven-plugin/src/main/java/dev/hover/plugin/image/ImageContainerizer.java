@@ -14,6 +14,7 @@ import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Platform;
 import com.google.cloud.tools.jib.event.events.ProgressEvent;
@@ -205,7 +206,12 @@ public final class ImageContainerizer {
     private static FileEntriesLayer layer(ImageSpec.Layer layer) {
         FileEntriesLayer.Builder builder = FileEntriesLayer.builder().setName(layer.name());
         for (ImageSpec.Entry entry : layer.entries()) {
-            builder.addEntry(Path.of(entry.source()), AbsoluteUnixPath.get(entry.target()));
+            if (entry.permissions() == null) {
+                builder.addEntry(Path.of(entry.source()), AbsoluteUnixPath.get(entry.target()));
+            } else {
+                builder.addEntry(Path.of(entry.source()), AbsoluteUnixPath.get(entry.target()),
+                        FilePermissions.fromOctalString(entry.permissions()));
+            }
         }
         return builder.build();
     }

@@ -53,13 +53,19 @@ public record ImageSpec(
     }
 
     /**
-     * @param source absolute path of a regular file on the build machine
-     * @param target absolute Unix path in the image
+     * @param source      absolute path of a regular file on the build machine
+     * @param target      absolute Unix path in the image
+     * @param permissions the file's mode in octal, e.g. {@code 755}; null for Jib's default, {@code 644}
      */
-    public record Entry(String source, String target) {
+    public record Entry(String source, String target, String permissions) {
         public Entry {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(target, "target");
+        }
+
+        /** A file with Jib's default mode, {@code 644}. */
+        public Entry(String source, String target) {
+            this(source, target, null);
         }
     }
 }

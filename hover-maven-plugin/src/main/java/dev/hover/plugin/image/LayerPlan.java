@@ -9,16 +9,13 @@ import java.util.Map;
  *
  * @param layers           least often changed first; empty layers left out
  * @param classpath        the runtime, then the application, then its libraries
- * @param runtimeClasspath the runtime's jars alone, the start of {@code classpath}
  * @param jvmOptions       what the application's packaging needs on the JVM's command line (a
  *                         Quarkus runner's {@code --add-opens}), before the stage's {@code java.jvm-options}
  */
-public record LayerPlan(List<ImageSpec.Layer> layers, List<String> classpath, List<String> runtimeClasspath,
-                        List<String> jvmOptions) {
+public record LayerPlan(List<ImageSpec.Layer> layers, List<String> classpath, List<String> jvmOptions) {
     public LayerPlan {
         layers = List.copyOf(layers);
         classpath = List.copyOf(classpath);
-        runtimeClasspath = List.copyOf(runtimeClasspath);
         jvmOptions = List.copyOf(jvmOptions);
     }
 
@@ -26,8 +23,9 @@ public record LayerPlan(List<ImageSpec.Layer> layers, List<String> classpath, Li
     LayerPlan withSources(Map<String, Path> sourceByTarget) {
         List<ImageSpec.Layer> replaced = layers.stream().map(layer -> new ImageSpec.Layer(layer.name(),
                 layer.entries().stream().map(entry -> sourceByTarget.containsKey(entry.target())
-                        ? new ImageSpec.Entry(sourceByTarget.get(entry.target()).toAbsolutePath().toString(), entry.target())
+                        ? new ImageSpec.Entry(sourceByTarget.get(entry.target()).toAbsolutePath().toString(), entry.target(),
+                                entry.permissions())
                         : entry).toList())).toList();
-        return new LayerPlan(replaced, classpath, runtimeClasspath, jvmOptions);
+        return new LayerPlan(replaced, classpath, jvmOptions);
     }
 }

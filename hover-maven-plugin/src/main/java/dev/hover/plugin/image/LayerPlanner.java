@@ -9,13 +9,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Lays the application out in layers, least often changed first, so that a code change re-pushes
  * only the small layers: release dependencies, snapshot dependencies, the Hover runtime,
- * resources, classes, and the stage's packaged files.
+ * resources, classes, the launcher (a stage with secrets) and the stage's packaged files.
  */
 public final class LayerPlanner {
     /** The last layer: the stage's packaged files, which change with every build id. */
@@ -31,8 +32,10 @@ public final class LayerPlanner {
     /**
      * @param stageFiles the files of the {@code hover-stage} layer: the packaged manifest and, when
      *                   the stage has one, the encrypted secrets file, keyed by their path in the image
+     * @param launcher   the launcher's layer ({@link LauncherLayer}) when the stage has secrets, which
+     *                   goes before the stage's own layers
      */
-    public LayerPlan plan(ApplicationFiles application, Map<String, Path> stageFiles) {
+    public LayerPlan plan(ApplicationFiles application, Map<String, Path> stageFiles, Optional<ImageSpec.Layer> launcher) {
         List<ImageSpec.Entry> runtime = jars(application.runtime(), ImageLayout.RUNTIME);
         List<ImageSpec.Entry> stage = stageFiles.entrySet().stream()
                 .map(e -> entry(e.getValue(), e.getKey()))
@@ -40,7 +43,7 @@ public final class LayerPlanner {
                 .toList();
         if (application.quarkus().isPresent()) {
             requireNoPlainSecrets(regularFiles(application.classesDirectory()), application.classesDirectory());
-            return quarkusPlan(application.quarkus().get(), runtime, stage);
+            return quarkusPlan(application.quarkus().get(), runtime, stage, launcher);
         }
         List<Dependency> libraries = librariesBesideTheRuntime(application);
         List<ImageSpec.Entry> releases = jars(libraries.stream().filter(d -> !d.snapshot()).toList(), ImageLayout.LIB);
@@ -58,10 +61,9 @@ public final class LayerPlanner {
             }
         }
 
-        List<ImageSpec.Layer> layers = nonEmpty(List.of(new ImageSpec.Layer("release-dependencies", releases),
+        List<ImageSpec.Layer> layers = layers(List.of(new ImageSpec.Layer("release-dependencies", releases),
                 new ImageSpec.Layer("snapshot-dependencies", snapshots), new ImageSpec.Layer("hover-runtime", runtime),
-                new ImageSpec.Layer("resources", resources), new ImageSpec.Layer("classes", classes),
-                new ImageSpec.Layer(STAGE_LAYER, stage)));
+                new ImageSpec.Layer("resources", resources), new ImageSpec.Layer("classes", classes)), launcher, stage);
 
         List<String> classpath = targets(runtime);
         classpath.add(ImageLayout.RESOURCES);
@@ -71,7 +73,7 @@ public final class LayerPlanner {
         Stream.concat(releases.stream(), snapshots.stream())
                 .forEach(e -> libraryTargets.put(Path.of(e.source()), e.target()));
         libraries.forEach(d -> classpath.add(libraryTargets.get(d.file().toAbsolutePath())));
-        return new LayerPlan(layers, classpath.stream().distinct().toList(), targets(runtime), List.of());
+        return new LayerPlan(layers, classpath.stream().distinct().toList(), List.of());
     }
 
     /**
@@ -82,7 +84,7 @@ public final class LayerPlanner {
      * class loader loads the application's libraries itself, so none is left out for the runtime.
      */
     private static LayerPlan quarkusPlan(QuarkusApplication quarkus, List<ImageSpec.Entry> runtime,
-                                         List<ImageSpec.Entry> stage) {
+                                         List<ImageSpec.Entry> stage, Optional<ImageSpec.Layer> launcher) {
         List<ImageSpec.Entry> releases = new ArrayList<>();
         List<ImageSpec.Entry> snapshots = new ArrayList<>();
         List<ImageSpec.Entry> application = new ArrayList<>();
@@ -97,12 +99,12 @@ public final class LayerPlanner {
                 releases.add(entry);
             }
         }
-        List<ImageSpec.Layer> layers = nonEmpty(List.of(new ImageSpec.Layer("release-dependencies", releases),
+        List<ImageSpec.Layer> layers = layers(List.of(new ImageSpec.Layer("release-dependencies", releases),
                 new ImageSpec.Layer("snapshot-dependencies", snapshots), new ImageSpec.Layer("hover-runtime", runtime),
-                new ImageSpec.Layer("quarkus-application", application), new ImageSpec.Layer(STAGE_LAYER, stage)));
+                new ImageSpec.Layer("quarkus-application", application)), launcher, stage);
         List<String> classpath = targets(runtime);
         classpath.add(ImageLayout.QUARKUS_APP + "/" + QuarkusApplication.RUNNER);
-        return new LayerPlan(layers, classpath, targets(runtime), quarkus.jvmOptions());
+        return new LayerPlan(layers, classpath, quarkus.jvmOptions());
     }
 
     private static void requireNoPlainSecrets(List<Path> files, Path classesDirectory) {
@@ -157,9 +159,13 @@ public final class LayerPlanner {
         return entries;
     }
 
-    /** An empty layer is left out. */
-    private static List<ImageSpec.Layer> nonEmpty(List<ImageSpec.Layer> layers) {
-        return layers.stream().filter(layer -> !layer.entries().isEmpty()).toList();
+    /** The application's layers (an empty one left out), then the launcher's and the stage's. */
+    private static List<ImageSpec.Layer> layers(List<ImageSpec.Layer> application, Optional<ImageSpec.Layer> launcher,
+                                                List<ImageSpec.Entry> stage) {
+        List<ImageSpec.Layer> layers = new ArrayList<>(application.stream().filter(layer -> !layer.entries().isEmpty()).toList());
+        launcher.ifPresent(layers::add);
+        layers.add(new ImageSpec.Layer(STAGE_LAYER, stage));
+        return layers;
     }
 
     /** The entries' paths in the image, in order, as a list to add to. */

@@ -58,19 +58,18 @@ final class LocalImage {
         return root.resolve(ImageLayout.TASK_ROOT.substring(1));
     }
 
-    /** Whether the entry point decrypts secrets before the JVM starts (the image has the stage's secrets). */
+    /** Whether the entry point's launcher decrypts secrets before the JVM starts (the image has the stage's secrets). */
     boolean hasSecrets() {
-        return spec.entrypoint().size() > 2 && spec.entrypoint().get(0).equals(LaunchCommand.SHELL);
+        return LaunchCommand.decryptsSecrets(spec.entrypoint());
     }
 
     /**
      * The JVM command of the entry point, with {@code java} the given one and image paths mapped. The
-     * secrets step of an image with secrets is left out: their values come from this machine instead
+     * launcher of an image with secrets is left out: their values come from this machine instead
      * ({@link LocalSecrets}); so is the class-data archive, trained with another JVM.
      */
     List<String> command(Path java) {
-        List<String> entrypoint = spec.entrypoint();
-        List<String> jvm = hasSecrets() ? entrypoint.subList(3, entrypoint.size()) : entrypoint;
+        List<String> jvm = LaunchCommand.jvmPart(spec.entrypoint());
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         // a class-data archive works only with the JVM that wrote it, the base image's (docs/image.md)

@@ -21,7 +21,7 @@ final class LocalSecrets {
     }
 
     /**
-     * @return the variables the secrets JVM of the entry point would have exported: the values, and
+     * @return the variables the entry point's launcher would have added: the values, and
      *         their names in {@value LaunchCommand#SECRET_NAMES_VARIABLE}; empty when the image has no secrets
      */
     static Map<String, String> read(Path hoverDirectory, String stage, boolean imageHasSecrets) throws IOException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hover.model.JavaSettings;
 import dev.hover.model.StageManifest;
+import dev.hover.model.packaged.LaunchCommand;
 import dev.hover.plugin.image.archive.ClassDataArchive;
 import dev.hover.testsupport.EmulatedFunction;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +56,8 @@ class AotCacheTest {
         assertThat(log.info).anyMatch(line -> line.startsWith("Class-data archive: trained with the base image's Java 25 in ")
                 && line.contains(" (AOT cache, "));
         assertThat(build.image().layers()).extracting(ImageSpec.Layer::name).containsExactly("release-dependencies",
-                "snapshot-dependencies", "hover-runtime", "resources", "classes", ClassDataArchive.LAYER, "hover-stage");
+                "snapshot-dependencies", "hover-runtime", "resources", "classes", "hover-launcher", ClassDataArchive.LAYER,
+                "hover-stage");
         assertThat(build.image().layers().stream().filter(layer -> layer.name().equals(ClassDataArchive.LAYER))
                 .flatMap(layer -> layer.entries().stream()).map(ImageSpec.Entry::target)).containsExactly("/var/task/hover/app.aot");
         // the training saw the readiness path and the priming paths, each PRIME_ROUNDS times
@@ -63,9 +65,8 @@ class AotCacheTest {
         assertThat(training).contains("demo.App served /hello?from=prime", "demo.App served /products")
                 // the runtime's count (its × comes out as the training's default charset has it)
                 .containsPattern("\\(9 requests: / 200.3, /hello\\?from=prime 200.3, /products 200.3\\)");
-        // the JVM command after the secrets step; without -Xshare:auto, which the JVM refuses beside -XX:AOTCache
-        List<String> entrypoint = build.image().entrypoint();
-        List<String> jvm = entrypoint.subList(3, entrypoint.size());
+        // the JVM command the launcher execs; without -Xshare:auto, which the JVM refuses beside -XX:AOTCache
+        List<String> jvm = LaunchCommand.jvmPart(build.image().entrypoint());
         assertThat(jvm).startsWith(TestImages.JAVA).contains(CACHE_OPTION, "-XX:TieredStopAtLevel=1")
                 .doesNotContain("-Xshare:auto").noneMatch(argument -> argument.startsWith("-XX:SharedArchiveFile"))
                 .endsWith("dev.hover.runtime.Bootstrap");

@@ -1,5 +1,6 @@
 package dev.hover.plugin.image;
 
+import dev.hover.model.packaged.LaunchCommand;
 import dev.hover.testsupport.EmulatedFunction;
 import dev.hover.testsupport.LocalAws;
 
@@ -28,15 +29,14 @@ final class ArchivedImageUnderRie {
     }
 
     /**
-     * The JVM command after the secrets step (which needs KMS: the function is given the secret
+     * The JVM command the launcher execs (the launcher needs KMS: the function is given the secret
      * itself), with the JVM's class loading log.
      *
      * @param root          where the image's layers are unpacked; its task root is {@code root/var/task}
      * @param archiveOption the entry point's option that names the archive in the image
      */
     static EmulatedFunction start(BuildDescriptor build, Path layout, Path root, String archiveOption) throws Exception {
-        List<String> entrypoint = build.image().entrypoint();
-        List<String> jvm = entrypoint.subList(3, entrypoint.size());
+        List<String> jvm = LaunchCommand.jvmPart(build.image().entrypoint());
         OciLayout.unpackTar(Path.of(build.output().location()), layout).unpackLayers(root);
         Path taskRoot = root.resolve("var/task");
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", taskRoot.toString()));
@@ -47,7 +47,7 @@ final class ArchivedImageUnderRie {
                 "LAMBDA_TASK_ROOT", taskRoot.toString(),
                 "HOVER_FUNCTION_TYPE", "http",
                 "HOVER_SECRETS", "API_KEY",
-                "API_KEY", "decrypted-by-the-secrets-jvm",
+                "API_KEY", "decrypted-by-the-launcher",
                 "JAVA_TOOL_OPTIONS", "-Xlog:class+load=info",
                 "AWS_LAMBDA_FUNCTION_TIMEOUT", "30"));
     }

@@ -2,6 +2,7 @@ package dev.hover.plugin.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hover.model.packaged.LaunchCommand;
 import dev.hover.plugin.image.archive.ClassDataArchive;
 import dev.hover.testsupport.EmulatedFunction;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,12 +48,12 @@ class ClassDataArchiveTest {
         assertThat(log.info).anyMatch(line -> line.startsWith("Class-data archive: trained with the base image's Java 17 in ")
                 && line.contains(" (dynamic AppCDS archive, "));
         assertThat(build.image().layers()).extracting(ImageSpec.Layer::name).containsExactly("release-dependencies",
-                "snapshot-dependencies", "hover-runtime", "resources", "classes", ClassDataArchive.LAYER, "hover-stage");
-        // the JVM command after the secrets step (which needs KMS: this test gives the JVM the secret itself)
+                "snapshot-dependencies", "hover-runtime", "resources", "classes", "hover-launcher", ClassDataArchive.LAYER,
+                "hover-stage");
+        // the JVM command the launcher execs (the launcher needs KMS: this test gives the JVM the secret itself)
         List<String> entrypoint = build.image().entrypoint();
-        assertThat(entrypoint.get(0)).isEqualTo("/bin/sh");
-        assertThat(entrypoint.get(2)).contains(" -cp 'hover/runtime/");
-        List<String> jvm = entrypoint.subList(3, entrypoint.size());
+        assertThat(entrypoint.get(0)).isEqualTo("/var/task/hover/bin/hover-launch");
+        List<String> jvm = LaunchCommand.jvmPart(entrypoint);
         assertThat(jvm).startsWith(TestImages.JAVA).contains("-XX:SharedArchiveFile=/var/task/hover/app.jsa")
                 .endsWith("dev.hover.runtime.Bootstrap");
         // relative to the working directory, the image's task root, as in the training

@@ -67,7 +67,8 @@ class ImageBuildServiceRegistryTest {
                 "/var/task/lib/release-lib-1.2.0.jar",
                 "/var/task/lib/snapshot-lib-0.3.0-SNAPSHOT.jar",
                 "/var/task/hover/stage.properties",
-                "/var/task/hover/secrets.env");
+                "/var/task/hover/secrets.env",
+                "/var/task/hover/bin/hover-launch");
         assertThat(files).noneMatch(f -> f.contains("plain") || f.contains("AppTest") || f.contains("test-classes"));
         assertThat(pulled.manifest.get("mediaType").asText()).isEqualTo("application/vnd.oci.image.manifest.v1+json");
     }
@@ -121,9 +122,12 @@ class ImageBuildServiceRegistryTest {
 
         OciLayout image = pull("hover-test/incremental:20261126T180300Z-dddddd");
         List<String> layers = image.layerDigests();
-        String classes = layers.get(layers.size() - 2);
+        String classes = layers.get(layers.size() - 3);
+        String launcher = layers.get(layers.size() - 2);
         String stage = layers.get(layers.size() - 1);
         assertThat(image.files(classes)).contains("/var/task/app/classes/demo/Greeting.class");
+        // the launcher's layer, after the classes, is not uploaded again
+        assertThat(image.files(launcher)).containsExactly("/var/task/hover/bin/hover-launch");
         // the stage layer carries the packaged manifest, and with it the new build id
         assertThat(rebuilt.uploads().uploaded().keySet())
                 .containsExactlyInAnyOrder(classes, stage, rebuilt.descriptor().output().imageId());

@@ -1,6 +1,8 @@
 package dev.hover.plugin.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hover.launcher.LauncherBinary;
+import dev.hover.model.Architecture;
 import dev.hover.model.Assets;
 import dev.hover.model.StageManifest;
 import dev.hover.plugin.image.archive.ArchiveChoice;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -59,27 +62,36 @@ class ImageBuildServiceTarTest {
         assertThat(config.get("Labels").get("dev.hover.stage").asText()).isEqualTo("staging");
         assertThat(config.get("Labels").get("dev.hover.build-id").asText()).isEqualTo(BUILD_ID);
         assertThat(config.get("Labels").get("org.opencontainers.image.revision").asText()).isEqualTo("0123abc");
-        // the stage has secrets: a shell decrypts them with the runtime alone, then becomes the JVM
+        // the stage has secrets: the launcher decrypts them, then execs the JVM command
         List<String> entrypoint = strings(config.get("Entrypoint"));
-        assertThat(entrypoint.subList(0, 2)).containsExactly("/bin/sh", "-c");
-        assertThat(entrypoint.get(2)).contains(" -cp '/var/task/hover/runtime/", " dev.hover.runtime.SecretsExport)")
-                .doesNotContain("/var/task/app/", "/var/task/lib/");
-        assertThat(entrypoint.subList(3, 7)).containsExactly("java", "-XX:+TieredCompilation",
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto");
-        assertThat(entrypoint.get(7)).isEqualTo("-cp");
-        assertThat(entrypoint.get(8)).startsWith("/var/task/hover/runtime/")
+        assertThat(entrypoint.subList(0, 12)).containsExactly("/var/task/hover/bin/hover-launch", "--name", "demo-staging",
+                "--stage", "staging", "--secrets", "/var/task/hover/secrets.env", "--",
+                "java", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+        assertThat(entrypoint.get(12)).isEqualTo("-cp");
+        assertThat(entrypoint.get(13)).startsWith("/var/task/hover/runtime/")
                 .contains(":/var/task/app/resources:/var/task/app/classes:/var/task/lib/release-lib-1.2.0.jar");
-        assertThat(entrypoint.get(9)).isEqualTo("dev.hover.runtime.Bootstrap");
+        assertThat(entrypoint.get(14)).isEqualTo("dev.hover.runtime.Bootstrap");
+        assertThat(entrypoint).hasSize(15);
 
         List<List<String>> layers = image.filesByLayer(1);
-        assertThat(layers).hasSize(6);
+        assertThat(layers).hasSize(7);
         assertThat(layers.get(0)).containsExactly("/var/task/lib/release-lib-1.2.0.jar");
         assertThat(layers.get(1)).containsExactly("/var/task/lib/snapshot-lib-0.3.0-SNAPSHOT.jar");
         assertThat(layers.get(2)).contains("/var/task/hover/runtime/hover-lambda-runtime-0.1.0-SNAPSHOT.jar");
         assertThat(layers.get(3)).containsExactly("/var/task/app/resources/application.properties");
         assertThat(layers.get(4)).containsExactly("/var/task/app/classes/demo/App.class",
                 "/var/task/app/classes/demo/Greeting.class");
-        assertThat(layers.get(5)).containsExactly("/var/task/hover/secrets.env", "/var/task/hover/stage.properties");
+        assertThat(layers.get(5)).containsExactly("/var/task/hover/bin/hover-launch");
+        assertThat(layers.get(6)).containsExactly("/var/task/hover/secrets.env", "/var/task/hover/stage.properties");
+        // the launcher: the image's architecture's binary, executable by everyone, as Jib dates files
+        String launcherLayer = image.layerDigests().get(6);
+        assertThat(image.listing(launcherLayer)).anyMatch(line -> line.matches(
+                "-rwxr-xr-x 0/0 +\\d+ 1970-01-01 00:00 var/task/hover/bin/hover-launch"));
+        Path root = dir.resolve("rootfs-1");
+        image.unpackLayers(root);
+        try (InputStream binary = LauncherBinary.forArchitecture(Architecture.X86_64).open()) {
+            assertThat(Files.readAllBytes(root.resolve("var/task/hover/bin/hover-launch"))).isEqualTo(binary.readAllBytes());
+        }
         List<String> all = layers.stream().flatMap(List::stream).toList();
         assertThat(all).noneMatch(f -> f.contains("plain") || f.contains("AppTest") || f.contains("test-classes"));
     }
@@ -103,6 +115,33 @@ class ImageBuildServiceTarTest {
 
         assertThat(second.descriptor().output().digest()).isEqualTo(first.descriptor().output().digest());
         assertThat(second.descriptor().output().imageId()).isEqualTo(first.descriptor().output().imageId());
+    }
+
+    @Test
+    void theLaunchersLayerIsTheSameBlobInEveryBuildAndNoStageWithoutSecretsHasIt() throws Exception {
+        SampleProject other = SampleProject.create(dir.resolve("launcher-project"), 8080);
+        ImageBuildService.Built first = build(project.manifest(baseImage), dir.resolve("build-13a"));
+        other.changeGreeting("another application");
+        ImageBuildService.Built second = build(other, other.manifest(baseImage), dir.resolve("build-13b"),
+                "20261126T180000Z-000013");
+        Files.delete(other.directory.resolve(".hover/staging-secrets.env"));
+        ImageBuildService.Built withoutSecrets = build(other, other.manifest(baseImage), dir.resolve("build-13c"),
+                "20261126T180100Z-000013");
+
+        assertThat(second.descriptor().output().digest()).isNotEqualTo(first.descriptor().output().digest());
+        assertThat(launcherLayerDigest(second, dir.resolve("unpacked-13b")))
+                .isEqualTo(launcherLayerDigest(first, dir.resolve("unpacked-13a")));
+        assertThat(withoutSecrets.descriptor().image().layers()).extracting(ImageSpec.Layer::name)
+                .doesNotContain(LauncherLayer.NAME);
+        assertThat(withoutSecrets.descriptor().image().entrypoint()).startsWith("java").endsWith("dev.hover.runtime.Bootstrap");
+    }
+
+    /** The digest of the launcher's layer in the build's OCI tar: the one before the stage's. */
+    private static String launcherLayerDigest(ImageBuildService.Built built, Path unpacked) throws IOException {
+        List<String> layerNames = built.descriptor().image().layers().stream().map(ImageSpec.Layer::name).toList();
+        assertThat(layerNames).endsWith(LauncherLayer.NAME, LayerPlanner.STAGE_LAYER);
+        List<String> digests = OciLayout.unpackTar(Path.of(built.descriptor().output().location()), unpacked).layerDigests();
+        return digests.get(digests.size() - 2);
     }
 
     @Test

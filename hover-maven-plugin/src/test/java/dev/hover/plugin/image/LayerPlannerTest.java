@@ -109,7 +109,7 @@ class LayerPlannerTest {
     }
 
     private LayerPlan plan(ApplicationFiles files) {
-        return new LayerPlanner(log).plan(files, Map.of("/var/task/hover/stage.properties", project.manifestFile));
+        return new LayerPlanner(log).plan(files, Map.of("/var/task/hover/stage.properties", project.manifestFile), Optional.empty());
     }
 
     private static List<String> targets(LayerPlan plan, String layer) {

@@ -67,6 +67,11 @@ final class OciLayout {
                 .toList();
     }
 
+    /** One layer's {@code tar -tv} listing: mode, owner, size, time and name of each entry. */
+    List<String> listing(String layerDigest) throws IOException {
+        return run(List.of("tar", "--numeric-owner", "--utc", "-tvzf", blob(layerDigest).toString())).lines().toList();
+    }
+
     /** Every file of every layer above the base, in layer order. */
     List<List<String>> filesByLayer(int baseLayers) throws IOException {
         List<List<String>> files = new ArrayList<>();

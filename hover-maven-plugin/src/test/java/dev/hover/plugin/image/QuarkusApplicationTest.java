@@ -38,7 +38,7 @@ class QuarkusApplicationTest {
                 List.of(new Dependency("dev.hover", "hover-lambda-runtime", "0.1.0", false, runtimeJar)),
                 Optional.empty(), Optional.of(QuarkusApplication.inspect(target)));
 
-        LayerPlan plan = new LayerPlanner(new RecordingLog()).plan(files, Map.of(ImageLayout.PACKAGED_MANIFEST, manifest));
+        LayerPlan plan = new LayerPlanner(new RecordingLog()).plan(files, Map.of(ImageLayout.PACKAGED_MANIFEST, manifest), Optional.empty());
 
         assertThat(plan.layers()).extracting(ImageSpec.Layer::name).containsExactly("release-dependencies",
                 "snapshot-dependencies", "hover-runtime", "quarkus-application", "hover-stage");

@@ -17,6 +17,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Base images for tests, which reach no public registry: built from scratch with one small layer
@@ -64,21 +69,65 @@ public final class TestImages {
 
     /** @param environment more of the image's environment than its {@code PATH} */
     static String baseTarWithJvm(Path directory, Path jdkHome, java.util.Map<String, String> environment) throws Exception {
+        return jvmBase(directory, jdkHome, environment, false, "base-with-jvm");
+    }
+
+    /**
+     * A base tar like distroless's Java images: the JVM of {@link #baseTarWithJvm} and the C
+     * libraries it links (this machine's, by {@code ldd}), and nothing else: no shell, no {@code /bin}.
+     */
+    static String baseTarWithJvmAndNoShell(Path directory) throws Exception {
+        return jvmBase(directory, Path.of(System.getProperty("java.home")), java.util.Map.of(), true, "base-without-shell");
+    }
+
+    private static String jvmBase(Path directory, Path jdkHome, java.util.Map<String, String> environment,
+                                  boolean cLibraries, String name) throws Exception {
         Path jre = jre(jdkHome);
+        FileEntriesLayer.Builder layer = FileEntriesLayer.builder()
+                .addEntryRecursive(jre, AbsoluteUnixPath.get(JAVA_HOME),
+                        (source, target) -> FilePermissions.fromPosixFilePermissions(permissions(source)),
+                        FileEntriesLayer.DEFAULT_MODIFICATION_TIME_PROVIDER);
+        for (String library : cLibraries ? linkedLibraries(jre) : new TreeSet<String>()) {
+            // the dynamic loader is opened as an executable
+            layer.addEntry(Path.of(library).toRealPath(), AbsoluteUnixPath.get(library), FilePermissions.fromOctalString("755"));
+        }
         java.util.Map<String, String> imageEnvironment = new java.util.LinkedHashMap<>(environment);
-        imageEnvironment.put("PATH", JAVA_HOME + "/bin:/usr/bin:/bin");
-        Path tar = directory.resolve("base-with-jvm.tar");
+        imageEnvironment.put("PATH", JAVA_HOME + (cLibraries ? "/bin" : "/bin:/usr/bin:/bin"));
+        Path tar = directory.resolve(name + ".tar");
         Jib.fromScratch()
                 .setFormat(ImageFormat.Docker)
-                .addFileEntriesLayer(FileEntriesLayer.builder()
-                        .addEntryRecursive(jre, AbsoluteUnixPath.get(JAVA_HOME),
-                                (source, target) -> FilePermissions.fromPosixFilePermissions(permissions(source)),
-                                FileEntriesLayer.DEFAULT_MODIFICATION_TIME_PROVIDER)
-                        .build())
+                .addFileEntriesLayer(layer.build())
                 .setEnvironment(imageEnvironment)
-                .containerize(Containerizer.to(TarImage.at(tar).named("hover-test/base-with-jvm:1"))
+                .containerize(Containerizer.to(TarImage.at(tar).named("hover-test/" + name + ":1"))
                         .setApplicationLayersCache(directory.resolve("base-cache")));
         return Jib.TAR_IMAGE_PREFIX + tar;
+    }
+
+    /** The shared libraries outside the JVM's directory that its programs and libraries link, as ldd lists them. */
+    private static SortedSet<String> linkedLibraries(Path jre) throws Exception {
+        SortedSet<String> libraries = new TreeSet<>();
+        List<Path> elfFiles;
+        try (Stream<Path> files = Files.walk(jre)) {
+            elfFiles = files.filter(Files::isRegularFile)
+                    .filter(file -> file.getParent().getFileName().toString().equals("bin") || file.toString().endsWith(".so"))
+                    .toList();
+        }
+        Pattern path = Pattern.compile("(/\\S+) \\(0x");
+        for (Path file : elfFiles) {
+            Process ldd = new ProcessBuilder("ldd", file.toString()).redirectErrorStream(true).start();
+            String output = new String(ldd.getInputStream().readAllBytes());
+            ldd.waitFor();
+            Matcher found = path.matcher(output);
+            while (found.find()) {
+                if (!Path.of(found.group(1)).normalize().startsWith(jre)) {
+                    libraries.add(found.group(1));
+                }
+            }
+        }
+        if (libraries.stream().noneMatch(library -> library.contains("/libc.so"))) {
+            throw new IllegalStateException("ldd found no C library for " + jre + ": " + libraries);
+        }
+        return libraries;
     }
 
     /** The Java 24+ JDK of the machine (docs/testing.md): {@code hover.it.java21Home}, as for the invoker tests. */

@@ -26,4 +26,18 @@ class LocalImageTest {
                     "-Xmx512m", "-cp", "hover/runtime/r.jar:app/classes.jar", "dev.hover.runtime.Bootstrap");
         }
     }
+
+    @Test
+    void runsTheJvmPartOfALauncherEntryPointWhoseSecretsComeFromThisMachine(@TempDir Path dir) throws Exception {
+        ImageSpec spec = new ImageSpec("tar:///base.tar", Architecture.X86_64, List.of("/var/task/hover/bin/hover-launch",
+                "--name", "shop-staging", "--stage", "staging", "--secrets", "/var/task/hover/secrets.env", "--",
+                "java", "-Xmx512m", "-cp", "/var/task/hover/runtime/r.jar", "dev.hover.runtime.Bootstrap"),
+                "/var/task", Map.of(), Map.of(), List.of());
+
+        LocalImage image = LocalImage.layOut(spec, dir.resolve("root"));
+
+        assertThat(image.hasSecrets()).isTrue();
+        assertThat(image.command(Path.of("/usr/bin/java"))).containsExactly("/usr/bin/java", "-Xmx512m", "-cp",
+                dir.resolve("root/var/task/hover/runtime/r.jar").toString(), "dev.hover.runtime.Bootstrap");
+    }
 }

@@ -164,7 +164,7 @@ public final class ClassDataArchive {
             layers.add(stage, new ImageSpec.Layer(LAYER, List.of(new ImageSpec.Entry(
                     training.store().resolve(key + kind.suffix).toAbsolutePath().toString(), kind.inImage))));
             LayerPlan named = named(packed, kind);
-            return new LayerPlan(layers, named.classpath(), named.runtimeClasspath(), named.jvmOptions());
+            return new LayerPlan(layers, named.classpath(), named.jvmOptions());
         } finally {
             Files.deleteIfExists(tar);
         }
@@ -174,7 +174,7 @@ public final class ClassDataArchive {
     private static LayerPlan named(LayerPlan plan, ArchiveKind kind) {
         List<String> options = new ArrayList<>(plan.jvmOptions());
         options.add(kind.option());
-        return new LayerPlan(plan.layers(), plan.classpath(), plan.runtimeClasspath(), options);
+        return new LayerPlan(plan.layers(), plan.classpath(), options);
     }
 
     /** The base image as a tar; its digest. */
@@ -312,12 +312,12 @@ public final class ClassDataArchive {
         }
         List<String> classpath = plan.classpath().stream()
                 .map(entry -> ApplicationJars.LAYERS.containsKey(entry) ? ApplicationJars.jarOf(entry) : entry).toList();
-        return new LayerPlan(layers, classpath, plan.runtimeClasspath(), plan.jvmOptions());
+        return new LayerPlan(layers, classpath, plan.jvmOptions());
     }
 
     /** The class paths relative to the task root, which is the working directory. */
     private static LayerPlan relative(LayerPlan plan) {
-        return new LayerPlan(plan.layers(), relative(plan.classpath()), relative(plan.runtimeClasspath()), plan.jvmOptions());
+        return new LayerPlan(plan.layers(), relative(plan.classpath()), plan.jvmOptions());
     }
 
     private static List<String> relative(List<String> classpath) {

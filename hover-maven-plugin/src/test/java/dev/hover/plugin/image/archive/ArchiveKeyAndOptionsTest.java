@@ -44,10 +44,8 @@ class ArchiveKeyAndOptionsTest {
 
     @Test
     void anAotCacheTakesHoversDefaultsWithoutXshareAndRefusesTheOptionsTheJvmRefusesBesideIt() {
-        LayerPlan withCache = new LayerPlan(List.of(), CLASSPATH, CLASSPATH.subList(0, 1),
-                List.of(ArchiveKind.AOT_CACHE.option()));
-        LayerPlan withArchive = new LayerPlan(List.of(), CLASSPATH, CLASSPATH.subList(0, 1),
-                List.of(ArchiveKind.DYNAMIC_APP_CDS.option()));
+        LayerPlan withCache = new LayerPlan(List.of(), CLASSPATH, List.of(ArchiveKind.AOT_CACHE.option()));
+        LayerPlan withArchive = new LayerPlan(List.of(), CLASSPATH, List.of(ArchiveKind.DYNAMIC_APP_CDS.option()));
 
         assertThat(ArchiveKind.forJava(24)).isEqualTo(ArchiveKind.AOT_CACHE);
         assertThat(ArchiveKind.forJava(21)).isEqualTo(ArchiveKind.DYNAMIC_APP_CDS);
