@@ -87,8 +87,8 @@ def image_at(name, layout, rootfs, java):
     task_root = rootfs / 'var' / 'task'
     stage = packaged_manifest(task_root / 'hover' / 'stage.properties')
     entry = [arg.replace('/var/task', str(task_root)) for arg in config['config']['Entrypoint']]
-    # with secrets, /bin/sh -c '<script>' <java> …: the script runs the secrets JVM with $0, then execs "$0" "$@"
-    entry[3 if entry[0] == '/bin/sh' else 0] = java
+    # with secrets, <task root>/hover/bin/hover-launch --name … -- <java> …: the launcher decrypts them, then execs java
+    entry[entry.index('--') + 1 if '--' in entry else 0] = java
     # the image's own variables (PORT, SERVER_PORT, …), which Lambda gives every function, paths mapped
     image_environment = dict(variable.replace('/var/task', str(task_root)).split('=', 1)
                              for variable in config['config'].get('Env', []) if not variable.startswith('PATH='))
@@ -108,8 +108,8 @@ def alone_command(image):
 
 
 def cpu_ms(pid):
-    """User + system CPU time of a process so far and of its children that ended (an entry point's
-    secrets JVM), from /proc/<pid>/stat."""
+    """User + system CPU time of a process so far and of its children that ended, from
+    /proc/<pid>/stat (with secrets the process began as the launcher, whose time is counted with it)."""
     with open('/proc/%d/stat' % pid) as stat:
         fields = stat.read().rsplit(')', 1)[1].split()
     return sum(int(field) for field in fields[11:15]) * 1000 / os.sysconf('SC_CLK_TCK')

@@ -8,8 +8,8 @@ alternating (bench/shop/run.sh and bench/hello/run.sh build what this runs):
                     (e.g. AWS's runtime interface client with aws-serverless-java-container);
   --fat-jar         the application's own jar, `java -jar` with the JVM's defaults, until GET --path answers.
 Per run the order rotates. Prints every run, then the medians and the ratios to the last kind given
-(the fat jar when there is one), wall time and the JVM's CPU time (user + system, the secrets JVM
-included): on a shared machine the CPU time is the steadier figure."""
+(the fat jar when there is one), wall time and the JVM's CPU time (user + system, the launcher's
+included: it became the JVM): on a shared machine the CPU time is the steadier figure."""
 import argparse
 import json
 import os
