@@ -134,6 +134,15 @@ class ImageBuildServiceTarTest {
         assertThat(withoutSecrets.descriptor().image().layers()).extracting(ImageSpec.Layer::name)
                 .doesNotContain(LauncherLayer.NAME);
         assertThat(withoutSecrets.descriptor().image().entrypoint()).startsWith("java").endsWith("dev.hover.runtime.Bootstrap");
+        // the binary is one of the build's inputs: a build of an older plugin, without it, is not this build again
+        String launcherSha256;
+        try (InputStream binary = LauncherBinary.forArchitecture(Architecture.X86_64).open()) {
+            launcherSha256 = BuildInputs.sha256(binary.readAllBytes());
+        }
+        assertThat(BuildInputs.read(dir.resolve("build-13a").resolve(BuildInputs.FILE_NAME)).orElseThrow().inputs())
+                .containsEntry("launcher x86_64", launcherSha256);
+        assertThat(BuildInputs.read(dir.resolve("build-13c").resolve(BuildInputs.FILE_NAME)).orElseThrow().inputs())
+                .doesNotContainKey("launcher x86_64");
     }
 
     /** The digest of the launcher's layer in the build's OCI tar: the one before the stage's. */
