@@ -3,6 +3,7 @@ package dev.hover.secrets;
 import dev.hover.model.Names;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.AlreadyExistsException;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
 
@@ -24,11 +25,21 @@ public final class MotoSealedFiles {
         this.kms = kms;
     }
 
-    /** Creates {@code stage}'s key and alias, then writes {@code plain} sealed for {@code stage} to {@code file}. */
+    /**
+     * Creates a key for {@code stage} and points the stage's alias at it (made, or moved when a
+     * test against the same moto made it before), then writes {@code plain} sealed for
+     * {@code stage} to {@code file}.
+     */
     public void write(Path file, StageBinding stage, String plain) throws IOException {
         String alias = new Names(stage.name()).secretsKeyAlias();
         String keyId = kms.createKey(r -> r.description("Hover secrets of " + stage.name())).keyMetadata().keyId();
-        kms.createAlias(r -> r.aliasName(alias).targetKeyId(keyId));
+        try {
+            kms.createAlias(r -> r.aliasName(alias).targetKeyId(keyId));
+        } catch (AlreadyExistsException e) {
+            // an earlier test (or run) against the same moto sealed for this stage: the alias moves
+            // to the new key, as a stage whose key was replaced would see it
+            kms.updateAlias(r -> r.aliasName(alias).targetKeyId(keyId));
+        }
         DataKeys dataKeys = new DataKeys() {
             @Override
             public DataKey generate(Map<String, String> context) {
