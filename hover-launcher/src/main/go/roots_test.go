@@ -20,7 +20,7 @@ func TestWithoutSystemRootsTheEmbeddedOnesVerifyKMSsRoot(t *testing.T) {
 		}
 		return
 	}
-	content, err := os.ReadFile("testdata/amazon-root-ca-1.pem")
+	content, err := os.ReadFile("testdata/amazon-root-ca-1.crt")
 	if err != nil {
 		t.Fatal(err)
 	}
