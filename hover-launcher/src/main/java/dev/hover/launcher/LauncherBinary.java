@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
-import java.net.URLConnection;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * {@code hover-launch}, the entry point of an image whose stage has secrets, for one Lambda
@@ -29,21 +26,6 @@ public final class LauncherBinary {
         this.resource = "linux-" + architecture.ociName() + "/hover-launch";
     }
 
-    /**
-     * @param lambdaArchitecture the manifest's {@code java.architecture}, as Lambda spells it:
-     *                           {@code x86_64} or {@code arm64}
-     * @throws IllegalArgumentException for another architecture
-     */
-    public static LauncherBinary forArchitecture(String lambdaArchitecture) {
-        return Arrays.stream(Architecture.values())
-                .filter(candidate -> candidate.lambdaName().equals(lambdaArchitecture))
-                .findFirst()
-                .map(LauncherBinary::forArchitecture)
-                .orElseThrow(() -> new IllegalArgumentException("hover-launch is not built for the architecture '"
-                        + lambdaArchitecture + "': Lambda runs " + Arrays.stream(Architecture.values())
-                        .map(Architecture::lambdaName).collect(Collectors.joining(" and "))));
-    }
-
     /** @param architecture the manifest's {@code java.architecture} */
     public static LauncherBinary forArchitecture(Architecture architecture) {
         return new LauncherBinary(architecture);
@@ -53,29 +35,10 @@ public final class LauncherBinary {
         return architecture;
     }
 
-    /** {@value #IMAGE_PATH}. */
-    public String imagePath() {
-        return IMAGE_PATH;
-    }
-
     /** The executable's bytes; the caller closes the stream. */
     public InputStream open() {
         try {
             return url().openStream();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + this, e);
-        }
-    }
-
-    /** The executable's size in bytes. */
-    public long size() {
-        try {
-            URLConnection connection = url().openConnection();
-            // a jar connection otherwise keeps the jar file open, cached, after the size is read
-            connection.setUseCaches(false);
-            try (InputStream ignored = connection.getInputStream()) {
-                return connection.getContentLengthLong();
-            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + this, e);
         }

@@ -286,10 +286,8 @@ public final class ClassDataArchive {
 
     private static void requireRunnableArchitecture(Architecture architecture) throws ArchiveSkipped {
         String os = System.getProperty("os.name", "");
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        Architecture host = arch.equals("amd64") || arch.equals("x86_64") ? Architecture.X86_64
-                : arch.equals("aarch64") || arch.equals("arm64") ? Architecture.ARM64 : null;
-        if (!os.equals("Linux") || host != architecture) {
+        String arch = System.getProperty("os.arch", "");
+        if (!os.equals("Linux") || Architecture.ofHost(arch).filter(architecture::equals).isEmpty()) {
             throw new ArchiveSkipped("the image is for linux/" + architecture.ociName() + " and this build runs on "
                     + os + "/" + arch + ", which cannot run its JVM");
         }
